@@ -10,7 +10,7 @@ export interface BenchResult {
   [extra: string]: unknown;
 }
 
-export type Scenario = () => Promise<BenchResult[] | undefined | void>;
+export type Scenario = () => Promise<BenchResult[] | undefined>;
 
 export function emit(result: BenchResult): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);

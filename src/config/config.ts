@@ -45,11 +45,15 @@ const EnvSchema = z.object({
   SEND_RATE_PER_SECOND: int(0, 100000).default(0),
   SEND_ATTEMPTS: int(1, 100).default(12),
   SEND_BACKOFF_MS: int(100, 86_400_000).default(42_000),
+  WORKER_LOCK_MS: int(1_000, 600_000).default(30_000),
+  SWEEP_STALE_SECONDS: int(1, 86_400).default(600),
+  SMTP_PAUSE_MS: int(100, 3_600_000).default(60_000),
   CANDIDATE_WINDOW_DAYS: int(1, 60).default(7),
   SECTION_SIZE: int(1, 50).default(5),
   EDITION_SIZE: int(1, 100).default(20),
   SEND_EMPTY_AS_TRENDING: bool.default(false),
   CONFIRM_TTL_HOURS: int(1, 24 * 60).default(24 * 7),
+  SUBSCRIBE_CHECK_MX: bool.default(false),
   POSTAL_ADDRESS: z.string().default("paperboy · 1 Example Street · Nowhere"),
   LIST_ID: z.string().default("paperboy digest <digest.paperboy.localhost>"),
   UNSUBSCRIBE_MAILTO: z.string().email().optional(),
@@ -79,9 +83,21 @@ export interface Config {
   secrets: { keys: string[] };
   sources: { hfBaseUrl: string; arxivBaseUrl: string; arxivCategories: string[] };
   schedules: { ingestHf: string; ingestArxiv: string; plan: string; timeZone: string };
-  delivery: { concurrency: number; ratePerSecond: number; attempts: number; backoffMs: number };
+  delivery: {
+    concurrency: number;
+    ratePerSecond: number;
+    attempts: number;
+    backoffMs: number;
+    /** How long a worker's lock on a job lasts before another worker may take it over (stalled jobs). */
+    lockMs: number;
+    /** A delivery planned or sending for longer than this without a live job is re-enqueued. */
+    staleAfterMs: number;
+    /** How long sending pauses after an SMTP authentication/configuration failure. */
+    configPauseMs: number;
+  };
   ranking: { windowDays: number; sectionSize: number; editionSize: number; sendEmptyAsTrending: boolean };
-  subscriptions: { confirmTtlHours: number };
+  /** checkMx: POST /subscribe also asks DNS whether the address's domain accepts mail. */
+  subscriptions: { confirmTtlHours: number; checkMx: boolean };
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -99,7 +115,10 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = resolve(e.DATA_DIR);
   const dkimParts = [e.DKIM_DOMAIN, e.DKIM_SELECTOR, e.DKIM_PRIVATE_KEY];
   if (dkimParts.some(Boolean) && !dkimParts.every(Boolean)) {
-    throw new AppError("CONFIG_INVALID", "configuration: DKIM needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY");
+    throw new AppError(
+      "CONFIG_INVALID",
+      "configuration: DKIM needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY",
+    );
   }
   const secret = e.SECRET_KEY ?? developmentSecret(e.NODE_ENV, dataDir);
   const config: Config = {
@@ -147,6 +166,9 @@ export function loadConfig(env: Env = process.env): Config {
       ratePerSecond: e.SEND_RATE_PER_SECOND,
       attempts: e.SEND_ATTEMPTS,
       backoffMs: e.SEND_BACKOFF_MS,
+      lockMs: e.WORKER_LOCK_MS,
+      staleAfterMs: e.SWEEP_STALE_SECONDS * 1000,
+      configPauseMs: e.SMTP_PAUSE_MS,
     },
     ranking: {
       windowDays: e.CANDIDATE_WINDOW_DAYS,
@@ -154,7 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
       editionSize: e.EDITION_SIZE,
       sendEmptyAsTrending: e.SEND_EMPTY_AS_TRENDING,
     },
-    subscriptions: { confirmTtlHours: e.CONFIRM_TTL_HOURS },
+    subscriptions: { confirmTtlHours: e.CONFIRM_TTL_HOURS, checkMx: e.SUBSCRIBE_CHECK_MX },
   };
   return deepFreeze(config);
 }

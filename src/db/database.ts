@@ -117,7 +117,8 @@ async function openEmbedded(dir: string): Promise<Database> {
 }
 
 function unreachable(location: string, cause: unknown): AppError {
-  const reason = cause instanceof Error ? (cause as NodeJS.ErrnoException).code ?? cause.message : String(cause);
+  const reason =
+    cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
   return new AppError("DATABASE_UNREACHABLE", `cannot reach PostgreSQL at ${location} (${reason})`, {
     cause,
     hint: "start it with `docker compose up -d postgres` or your distribution's package (apt-get install postgresql), or unset DATABASE_URL for the embedded database",

@@ -42,7 +42,11 @@ export function readMigrations(dir: string): Migration[] {
     .sort()
     .map((name) => {
       const bytes = readFileSync(join(dir, name, "migration.sql"));
-      return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+      return {
+        name,
+        sql: bytes.toString("utf8"),
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+      };
     });
 }
 
@@ -61,14 +65,21 @@ export async function migrate(database: Database, migrationsDir: string): Promis
 
 async function applyPending(session: SqlSession, migrations: Migration[]): Promise<MigrationReport> {
   await session.exec(CREATE_TABLE);
-  const rows = await session.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
-  );
+  const rows = await session.query<{
+    migration_name: string;
+    checksum: string;
+    finished_at: Date | null;
+    rolled_back_at: Date | null;
+  }>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`);
   const broken = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
   if (broken) {
-    throw new AppError("MIGRATION_FAILED", `migration ${broken.migration_name} failed earlier and was not rolled back`, {
-      hint: "fix the database by hand, then mark it rolled back in _prisma_migrations",
-    });
+    throw new AppError(
+      "MIGRATION_FAILED",
+      `migration ${broken.migration_name} failed earlier and was not rolled back`,
+      {
+        hint: "fix the database by hand, then mark it rolled back in _prisma_migrations",
+      },
+    );
   }
   const done = new Map(rows.filter((r) => r.finished_at !== null).map((r) => [r.migration_name, r.checksum]));
   const applied: string[] = [];
@@ -87,7 +98,11 @@ async function applyPending(session: SqlSession, migrations: Migration[]): Promi
         id,
         String(cause instanceof Error ? cause.message : cause),
       ]);
-      throw new AppError("MIGRATION_FAILED", `migration ${migration.name} failed: ${(cause as Error).message}`, { cause });
+      throw new AppError(
+        "MIGRATION_FAILED",
+        `migration ${migration.name} failed: ${(cause as Error).message}`,
+        { cause },
+      );
     }
     await session.query(
       `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,

@@ -69,7 +69,12 @@ export class DeliveryPlanner {
         const result = await this.prisma.delivery.createMany({
           data: batch.map((readerId) => {
             const id = randomUUID();
-            return { id, readerId, editionId: edition.id, messageId: deliveryMessageId(id, this.messageDomain) };
+            return {
+              id,
+              readerId,
+              editionId: edition.id,
+              messageId: deliveryMessageId(id, this.messageDomain),
+            };
           }),
           skipDuplicates: true,
         });

@@ -17,7 +17,12 @@ export interface ComposedDigest {
 
 /** Ranks and renders one reader's edition; null when nothing is worth sending. */
 export interface DigestComposer {
-  compose(input: { deliveryId: string; reader: Reader; editionDate: string; now: Date }): Promise<ComposedDigest | null>;
+  compose(input: {
+    deliveryId: string;
+    reader: Reader;
+    editionDate: string;
+    now: Date;
+  }): Promise<ComposedDigest | null>;
 }
 
 export type SendOutcome = "sent" | "failed" | "skipped" | "settled" | "missing";
@@ -72,7 +77,8 @@ export class DeliveryService {
       this.logger.warn({ deliveryId }, "delivery not found; nothing to send");
       return "missing";
     }
-    if (delivery.status === "sent" || delivery.status === "failed" || delivery.status === "skipped") return "settled";
+    if (delivery.status === "sent" || delivery.status === "failed" || delivery.status === "skipped")
+      return "settled";
     const { reader } = delivery;
     const log = this.logger.child({ deliveryId, readerId: reader.id });
 
@@ -95,7 +101,10 @@ export class DeliveryService {
       now: delivery.plannedAt,
     });
     if (!digest) {
-      await this.settle(deliveryId, { status: "skipped", lastError: "nothing worth sending in this edition" });
+      await this.settle(deliveryId, {
+        status: "skipped",
+        lastError: "nothing worth sending in this edition",
+      });
       log.info("delivery skipped: empty edition");
       return "skipped";
     }
@@ -123,7 +132,14 @@ export class DeliveryService {
     await this.prisma.$transaction([
       this.prisma.delivery.update({
         where: { id: deliveryId },
-        data: { status: "sent", sentAt, sendingAt: null, subject: digest.subject, paperIds: digest.paperIds, lastError: null },
+        data: {
+          status: "sent",
+          sentAt,
+          sendingAt: null,
+          subject: digest.subject,
+          paperIds: digest.paperIds,
+          lastError: null,
+        },
       }),
       this.prisma.sentPaper.createMany({
         data: digest.paperIds.map((paperId) => ({ readerId: reader.id, paperId, deliveryId, sentAt })),
@@ -134,7 +150,12 @@ export class DeliveryService {
     return "sent";
   }
 
-  private async handleFailure(deliveryId: string, reader: Reader, error: unknown, finalAttempt: boolean): Promise<SendOutcome> {
+  private async handleFailure(
+    deliveryId: string,
+    reader: Reader,
+    error: unknown,
+    finalAttempt: boolean,
+  ): Promise<SendOutcome> {
     const failure = classifySmtpFailure(error);
     const log = this.logger.child({ deliveryId, readerId: reader.id, smtpCode: failure.code });
     if (failure.kind === "permanent") {
@@ -142,7 +163,13 @@ export class DeliveryService {
       await this.prisma.$transaction([
         this.prisma.delivery.update({
           where: { id: deliveryId },
-          data: { status: "failed", failedAt: now, sendingAt: null, lastError: failure.message, smtpCode: failure.code ?? null },
+          data: {
+            status: "failed",
+            failedAt: now,
+            sendingAt: null,
+            lastError: failure.message,
+            smtpCode: failure.code ?? null,
+          },
         }),
         this.prisma.reader.update({ where: { id: reader.id }, data: { status: "bounced" } }),
         this.prisma.suppression.upsert({
@@ -155,13 +182,22 @@ export class DeliveryService {
       return "failed";
     }
     if (finalAttempt && failure.kind === "transient") {
-      await this.settle(deliveryId, { status: "failed", lastError: failure.message, smtpCode: failure.code ?? null });
+      await this.settle(deliveryId, {
+        status: "failed",
+        lastError: failure.message,
+        smtpCode: failure.code ?? null,
+      });
       log.warn({ reply: failure.message }, "delivery failed after its last attempt");
       return "failed";
     }
     await this.prisma.delivery.update({
       where: { id: deliveryId },
-      data: { status: "planned", sendingAt: null, lastError: failure.message, smtpCode: failure.code ?? null },
+      data: {
+        status: "planned",
+        sendingAt: null,
+        lastError: failure.message,
+        smtpCode: failure.code ?? null,
+      },
     });
     const code = failure.kind === "config" ? "SMTP_CONFIG" : "SMTP_TRANSIENT";
     throw new AppError(code, `SMTP ${failure.kind} failure: ${failure.message}`, {

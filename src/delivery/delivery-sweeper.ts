@@ -45,7 +45,13 @@ export class DeliverySweeper {
       const jobId = jobIds.send(id);
       const job = await this.queue.getJob(jobId);
       const state = job ? await job.getState() : "missing";
-      if (state === "waiting" || state === "active" || state === "delayed" || state === "prioritized" || state === "waiting-children") {
+      if (
+        state === "waiting" ||
+        state === "active" ||
+        state === "delayed" ||
+        state === "prioritized" ||
+        state === "waiting-children"
+      ) {
         continue;
       }
       if (job) await job.remove().catch(() => {});

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import nodemailer, { type Transporter } from "nodemailer";
+import nodemailer, { type SendMailOptions, type Transporter, type TransportOptions } from "nodemailer";
 
 export interface OutgoingMessage {
   from: string;
@@ -65,7 +65,7 @@ export class SmtpMailer implements Mailer {
       greetingTimeout: 15_000,
       socketTimeout: 60_000,
       dkim: options.dkim,
-    } as nodemailer.TransportOptions);
+    } as TransportOptions);
     url.password = url.password ? "***" : "";
     this.description = `SMTP ${url.protocol}//${url.host}`;
   }
@@ -110,7 +110,7 @@ export class OutboxMailer implements Mailer {
   async close(): Promise<void> {}
 }
 
-function toNodemailer(message: OutgoingMessage): nodemailer.SendMailOptions {
+function toNodemailer(message: OutgoingMessage): SendMailOptions {
   return {
     from: message.from,
     to: message.to,

@@ -26,10 +26,12 @@ export function buildListHeaders(options: ListHeaderOptions): Record<string, str
   return headers;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
 /** Removes CR, LF and other control characters, and caps the length. */
 export function headerValue(value: string, max = 998): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  return value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, max);
+  return value.replace(CONTROL_CHARACTERS, " ").trim().slice(0, max);
 }
 
 /** The domain used in Message-IDs: the sender's domain. */

@@ -35,7 +35,10 @@ export class Links {
   }
 
   preferences(readerId: string): string {
-    return this.url("preferences", this.signer.sign({ purpose: "preferences", subject: readerId, expiresAt: this.later() }));
+    return this.url(
+      "preferences",
+      this.signer.sign({ purpose: "preferences", subject: readerId, expiresAt: this.later() }),
+    );
   }
 
   /** Never expires: an old email must still be able to unsubscribe. */
@@ -44,7 +47,10 @@ export class Links {
   }
 
   viewInBrowser(deliveryId: string): string {
-    return this.url("digest", this.signer.sign({ purpose: "digest", subject: deliveryId, expiresAt: this.later() }));
+    return this.url(
+      "digest",
+      this.signer.sign({ purpose: "digest", subject: deliveryId, expiresAt: this.later() }),
+    );
   }
 
   feedback(readerId: string, paperId: string, kind: "more" | "less"): string {

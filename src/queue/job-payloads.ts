@@ -44,7 +44,10 @@ export type IngestJob = z.infer<typeof IngestJob>;
 export function parsePayload<T>(schema: z.ZodType<T>, data: unknown, queue: string): T {
   const result = schema.safeParse(data);
   if (!result.success) {
-    throw new AppError("VALIDATION_FAILED", `malformed ${queue} job payload: ${result.error.issues[0]?.message}`);
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `malformed ${queue} job payload: ${result.error.issues[0]?.message}`,
+    );
   }
   return result.data;
 }

@@ -1,6 +1,13 @@
 import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { QUEUE_NAMES, type IngestJob, type MailJob, type PlanJob, type SendJob, jobIds } from "./job-payloads.js";
+import {
+  type IngestJob,
+  jobIds,
+  type MailJob,
+  type PlanJob,
+  QUEUE_NAMES,
+  type SendJob,
+} from "./job-payloads.js";
 
 export interface QueueSettings {
   prefix: string;
@@ -36,7 +43,11 @@ export class Queues {
     this.send = new Queue<SendJob>(QUEUE_NAMES.send, { ...base, defaultJobOptions: retrying });
     this.mail = new Queue<MailJob>(QUEUE_NAMES.mail, {
       ...base,
-      defaultJobOptions: { ...retrying, attempts: 8, backoff: { type: "exponential", delay: 5_000, jitter: 0.5 } },
+      defaultJobOptions: {
+        ...retrying,
+        attempts: 8,
+        backoff: { type: "exponential", delay: 5_000, jitter: 0.5 },
+      },
     });
     this.plan = new Queue<PlanJob>(QUEUE_NAMES.plan, {
       ...base,
@@ -62,7 +73,11 @@ export class Queues {
     for (let i = 0; i < deliveryIds.length; i += batchSize) {
       const batch = deliveryIds.slice(i, i + batchSize);
       await this.send.addBulk(
-        batch.map((deliveryId) => ({ name: "send", data: { deliveryId }, opts: { jobId: jobIds.send(deliveryId) } })),
+        batch.map((deliveryId) => ({
+          name: "send",
+          data: { deliveryId },
+          opts: { jobId: jobIds.send(deliveryId) },
+        })),
       );
     }
   }

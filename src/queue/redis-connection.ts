@@ -29,7 +29,8 @@ export async function connectRedis(url: string, options: RedisOptions = {}): Pro
 }
 
 export function redisUnreachable(url: string, cause: unknown): AppError {
-  const reason = cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
+  const reason =
+    cause instanceof Error ? ((cause as NodeJS.ErrnoException).code ?? cause.message) : String(cause);
   let where = url;
   try {
     const parsed = new URL(url);

@@ -24,7 +24,15 @@ export async function registerSchedules(queues: Queues, schedules: ScheduleSetti
     { pattern: schedules.ingestArxiv, tz },
     { name: "ingest", data: { source: "arxiv" } },
   );
-  await queues.plan.upsertJobScheduler("plan", { pattern: schedules.plan, tz }, { name: "plan", data: { task: "plan" } });
-  await queues.plan.upsertJobScheduler("sweep", { pattern: "*/5 * * * *", tz }, { name: "sweep", data: { task: "sweep" } });
+  await queues.plan.upsertJobScheduler(
+    "plan",
+    { pattern: schedules.plan, tz },
+    { name: "plan", data: { task: "plan" } },
+  );
+  await queues.plan.upsertJobScheduler(
+    "sweep",
+    { pattern: "*/5 * * * *", tz },
+    { name: "sweep", data: { task: "sweep" } },
+  );
   return ["ingest-hf", "ingest-arxiv", "plan", "sweep"];
 }

@@ -19,6 +19,8 @@ export interface WorkerSettings {
   ratePerSecond: number;
   /** How long sending pauses after an SMTP configuration failure. */
   configPauseMs?: number;
+  /** Job lock duration; a killed worker's jobs are taken over after it (stalled-job recovery). */
+  lockMs?: number;
 }
 
 const isFinalAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -34,7 +36,8 @@ export function startWorkers(
   settings: WorkerSettings,
   logger: Logger,
 ): Worker[] {
-  const base = { connection, prefix: queues.settings.prefix };
+  const lockDuration = settings.lockMs ?? 30_000;
+  const base = { connection, prefix: queues.settings.prefix, lockDuration, stalledInterval: lockDuration };
   const pauseMs = settings.configPauseMs ?? 60_000;
 
   const send = new Worker(
@@ -45,7 +48,10 @@ export function startWorkers(
         return await services.delivery.send(deliveryId, { finalAttempt: isFinalAttempt(job) });
       } catch (error) {
         if (!isAppError(error, "SMTP_CONFIG")) throw error;
-        logger.error({ deliveryId, pauseMs, reason: error.message }, "SMTP configuration failure: sending paused");
+        logger.error(
+          { deliveryId, pauseMs, reason: error.message },
+          "SMTP configuration failure: sending paused",
+        );
         await queues.send.rateLimit(pauseMs);
         throw Worker.RateLimitError();
       }
@@ -75,13 +81,22 @@ export function startWorkers(
   const ingest = new Worker(
     QUEUE_NAMES.ingest,
     async (job) => services.ingestion.runScheduled(parsePayload(IngestJob, job.data, "ingest")),
-    { ...base, concurrency: 1, lockDuration: 120_000 },
+    { ...base, concurrency: 1, lockDuration: Math.max(lockDuration, 120_000) },
   );
 
   const workers = [send, mail, plan, ingest];
   for (const worker of workers) {
     worker.on("failed", (job, error) => {
-      logger.warn({ queue: worker.name, jobId: job?.id, attempts: job?.attemptsMade, code: (error as { code?: string }).code, err: error.message }, "job failed");
+      logger.warn(
+        {
+          queue: worker.name,
+          jobId: job?.id,
+          attempts: job?.attemptsMade,
+          code: (error as { code?: string }).code,
+          err: error.message,
+        },
+        "job failed",
+      );
     });
     worker.on("error", (error) => logger.error({ queue: worker.name, err: error.message }, "worker error"));
   }

@@ -96,7 +96,10 @@ export class SubscriptionService {
     return updated;
   }
 
-  async updatePreferences(readerId: string, patch: unknown): Promise<{ reader: Reader; changes: PreferenceChange[] }> {
+  async updatePreferences(
+    readerId: string,
+    patch: unknown,
+  ): Promise<{ reader: Reader; changes: PreferenceChange[] }> {
     const prefs = parsePreferences(patch);
     const reader = await this.get(readerId);
     const changes: PreferenceChange[] = [];
@@ -114,7 +117,10 @@ export class SubscriptionService {
   async pause(readerId: string): Promise<Reader> {
     const reader = await this.get(readerId);
     if (reader.status !== "active") return reader;
-    return this.prisma.reader.update({ where: { id: readerId }, data: { status: "paused", pausedAt: this.clock.now() } });
+    return this.prisma.reader.update({
+      where: { id: readerId },
+      data: { status: "paused", pausedAt: this.clock.now() },
+    });
   }
 
   async resume(readerId: string): Promise<Reader> {

@@ -5,7 +5,8 @@ import { type Database, openDatabase } from "../../src/db/database.js";
 import { migrate } from "../../src/db/migrator.js";
 
 /** The PostgreSQL server tests use; each test file gets its own fresh database on it. */
-export const TEST_PG_ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export const TEST_PG_ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
 export interface TestDatabase {
@@ -43,4 +44,18 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 /** A unique BullMQ prefix per test file, and a cleanup for its keys. */
 export function testQueuePrefix(): string {
   return `pbtest-${randomBytes(4).toString("hex")}`;
+}
+
+/** Deletes every Redis key under a test prefix. */
+export async function dropQueuePrefix(prefix: string, url = "redis://127.0.0.1:6379"): Promise<void> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(url, { lazyConnect: true });
+  await redis.connect();
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== "0");
+  await redis.quit();
 }

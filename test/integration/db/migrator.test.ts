@@ -1,10 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/db/database.js";
 import { migrate, readMigrations } from "../../../src/db/migrator.js";
 import { createTestDatabase, MIGRATIONS_DIR, type TestDatabase } from "../../helpers/test-database.js";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
 describe("migrator on PostgreSQL", () => {
   let t: TestDatabase;
@@ -23,7 +23,9 @@ describe("migrator on PostgreSQL", () => {
     expect(again.applied).toEqual([]);
     expect(again.alreadyApplied).toBe(total);
     const rows = await t.db.session((s) =>
-      s.query<{ migration_name: string; checksum: string }>(`SELECT migration_name, checksum FROM "_prisma_migrations"`),
+      s.query<{ migration_name: string; checksum: string }>(
+        `SELECT migration_name, checksum FROM "_prisma_migrations"`,
+      ),
     );
     expect(rows.map((r) => r.migration_name)).toEqual(readMigrations(MIGRATIONS_DIR).map((m) => m.name));
     expect(rows[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);

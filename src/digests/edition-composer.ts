@@ -1,0 +1,204 @@
+import type { ComposedDigest, DigestComposer } from "../delivery/delivery-service.js";
+import type { Reader } from "../generated/prisma/client.js";
+import type { Links } from "../lib/links.js";
+import type { CandidateRepository, PaperDetails } from "../ranking/candidate-repository.js";
+import { prepareEdition } from "../ranking/edition-context.js";
+import { rankReader } from "../ranking/edition-ranker.js";
+import type {
+  EditionContext,
+  RankedEdition,
+  RankedPaper,
+  RankingOptions,
+  ReaderProfile,
+} from "../ranking/ranking-types.js";
+import { isTopicSlug, topicBySlug } from "../topics/taxonomy.js";
+import type { DigestRenderer } from "./digest-renderer.js";
+import type { DigestView, PaperCard } from "./digest-view.js";
+
+interface PreparedEdition {
+  context: EditionContext;
+  details: Map<string, PaperDetails>;
+  preparedAt: number;
+}
+
+export interface ComposerSettings {
+  ranking: RankingOptions;
+  postalAddress: string;
+  /** How long a prepared edition (candidates, trend, stems) is reused in this process. */
+  cacheTtlMs?: number;
+}
+
+/**
+ * Builds one reader's digest: the edition's candidates are loaded and prepared
+ * once per edition date and process (cached), then each reader is ranked,
+ * mapped to the digest view and filled into the compiled templates.
+ */
+export class EditionComposer implements DigestComposer {
+  private readonly cache = new Map<string, Promise<PreparedEdition>>();
+  private readonly ttl: number;
+
+  constructor(
+    private readonly deps: {
+      candidates: CandidateRepository;
+      renderer: DigestRenderer;
+      links: Links;
+      settings: ComposerSettings;
+    },
+  ) {
+    this.ttl = deps.settings.cacheTtlMs ?? 10 * 60_000;
+  }
+
+  async compose(input: {
+    deliveryId: string;
+    reader: Reader;
+    editionDate: string;
+    now: Date;
+  }): Promise<ComposedDigest | null> {
+    const { ranked, prepared } = await this.rank(input.reader, input.editionDate, input.now);
+    if (ranked.isEmpty) return null;
+    const view = this.toView(
+      input.reader,
+      input.editionDate,
+      ranked,
+      prepared.details,
+      this.deps.links.viewInBrowser(input.deliveryId),
+    );
+    const email = this.deps.renderer.renderDigest(view);
+    return { ...email, paperIds: ranked.paperIds };
+  }
+
+  /**
+   * Ranks a reader's edition (also used by `paperboy preview`). With `asSentBy`, papers
+   * that delivery itself sent still count as unsent, so a sent digest can be shown again.
+   */
+  async rank(
+    reader: Reader,
+    editionDate: string,
+    now: Date,
+    asSentBy?: string,
+  ): Promise<{ ranked: RankedEdition; prepared: PreparedEdition }> {
+    const prepared = await this.prepare(editionDate, now);
+    const ids = [...prepared.details.keys()];
+    const sent = await this.deps.candidates.sentTo(reader.id, ids, asSentBy);
+    return { ranked: rankReader(prepared.context, toProfile(reader, sent)), prepared };
+  }
+
+  /** The digest a delivery sent, rendered again for "View in browser". */
+  async renderSent(delivery: {
+    id: string;
+    plannedAt: Date;
+    editionDate: string;
+    reader: Reader;
+  }): Promise<string | null> {
+    const { ranked, prepared } = await this.rank(
+      delivery.reader,
+      delivery.editionDate,
+      delivery.plannedAt,
+      delivery.id,
+    );
+    if (ranked.isEmpty) return null;
+    const view = this.toView(
+      delivery.reader,
+      delivery.editionDate,
+      ranked,
+      prepared.details,
+      this.deps.links.viewInBrowser(delivery.id),
+    );
+    return this.deps.renderer.renderDigest(view).html;
+  }
+
+  toView(
+    reader: Reader,
+    editionDate: string,
+    ranked: RankedEdition,
+    details: Map<string, PaperDetails>,
+    viewInBrowser: string,
+  ): DigestView {
+    const card = (r: RankedPaper): PaperCard => this.card(reader, r, details.get(r.paper.id));
+    const sections = ranked.sections.map((s) => ({
+      topicSlug: s.topic,
+      topicName: s.topic === "keywords" ? "Your keywords" : (topicBySlug(s.topic)?.name ?? s.topic),
+      papers: s.papers.map(card),
+    }));
+    const alsoTrending = ranked.alsoTrending.map(card);
+    const topicNames = reader.topics.map((t) => topicBySlug(t)?.name).filter(Boolean);
+    return {
+      lang: "en",
+      editionDate,
+      readerEmail: reader.email,
+      sections,
+      alsoTrending,
+      totalPapers: sections.reduce((n, s) => n + s.papers.length, 0) + alsoTrending.length,
+      links: {
+        preferences: this.deps.links.preferences(reader.id),
+        unsubscribe: this.deps.links.unsubscribe(reader.id),
+        viewInBrowser,
+        home: this.deps.links.home(),
+      },
+      postalAddress: this.deps.settings.postalAddress,
+      whyReceiving: `You get this because ${reader.email} subscribed to a ${reader.frequency} paperboy digest${
+        topicNames.length ? ` of ${topicNames.join(", ")}` : ""
+      }.`,
+    };
+  }
+
+  private card(reader: Reader, ranked: RankedPaper, details: PaperDetails | undefined): PaperCard {
+    const p = ranked.paper;
+    const arxivUrl = details?.arxivId ? `https://arxiv.org/abs/${details.arxivId}` : undefined;
+    return {
+      id: p.id,
+      title: p.title,
+      url: details?.url ?? arxivUrl ?? this.deps.links.home(),
+      authors: p.authors,
+      authorCount: details?.authorCount ?? undefined,
+      summary: details?.summary ?? undefined,
+      abstract: p.abstract,
+      upvotes: p.upvotes,
+      comments: p.comments,
+      pdfUrl: details?.pdfUrl ?? undefined,
+      githubRepo: details?.githubRepo ?? undefined,
+      githubStars: details?.githubStars ?? undefined,
+      projectPage: details?.projectPage ?? undefined,
+      reason: ranked.reason,
+      feedback: {
+        more: this.deps.links.feedback(reader.id, p.id, "more"),
+        less: this.deps.links.feedback(reader.id, p.id, "less"),
+      },
+    };
+  }
+
+  private prepare(editionDate: string, now: Date): Promise<PreparedEdition> {
+    const cached = this.cache.get(editionDate);
+    if (cached) return cached;
+    const pending = (async () => {
+      const { candidates, details } = await this.deps.candidates.load(
+        now,
+        this.deps.settings.ranking.windowDays,
+      );
+      return {
+        context: prepareEdition(candidates, now, this.deps.settings.ranking),
+        details,
+        preparedAt: Date.now(),
+      };
+    })();
+    this.cache.set(editionDate, pending);
+    pending.then(
+      () => setTimeout(() => this.cache.delete(editionDate), this.ttl).unref(),
+      () => this.cache.delete(editionDate),
+    );
+    return pending;
+  }
+}
+
+export function toProfile(reader: Reader, sentPaperIds: ReadonlySet<string>): ReaderProfile {
+  const feedback = (reader.feedbackWeights ?? {}) as ReaderProfile["feedback"];
+  return {
+    id: reader.id,
+    topics: reader.topics.filter(isTopicSlug),
+    keywords: reader.keywords,
+    relevanceWeight: reader.relevanceWeight,
+    alsoTrending: reader.alsoTrending,
+    sentPaperIds,
+    feedback,
+  };
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from "node:crypto";
+import type { PrismaClient } from "../db/database.js";
+import type { Paper } from "../generated/prisma/client.js";
+import type { TopicResult } from "../topics/topic-classifier.js";
+import type { NormalisedPaper } from "./normalised-paper.js";
+
+export interface ScoredPaper {
+  key: string;
+  paper: NormalisedPaper;
+  topics: TopicResult;
+}
+
+export interface UpsertCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+type PaperRow = Omit<Paper, "createdAt" | "updatedAt">;
+
+/**
+ * Stores papers by merge key, one transaction per batch: a crash never leaves a
+ * half-written batch. A paper seen again is merged: counts are updated, nothing
+ * known is erased by a source that lacks it. Every paper with a known upvote
+ * count gets a snapshot per run, so trend can use velocity.
+ */
+export class PaperRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async upsertBatch(batch: readonly ScoredPaper[], source: string, now: Date): Promise<UpsertCounts> {
+    const merged = mergeWithinBatch(batch);
+    if (merged.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+    return this.prisma.$transaction(
+      async (tx) => {
+        const existing = await tx.paper.findMany({ where: { key: { in: merged.map((m) => m.key) } } });
+        const byKey = new Map(existing.map((p) => [p.key, p]));
+        const creates: PaperRow[] = [];
+        const updates: { row: PaperRow; rescore: boolean }[] = [];
+        let unchanged = 0;
+        const scores: { paperId: string; topic: string; score: number }[] = [];
+        const snapshots: {
+          paperId: string;
+          upvotes: number;
+          comments: number | null;
+          source: string;
+          takenAt: Date;
+        }[] = [];
+        const rescored: string[] = [];
+
+        for (const item of merged) {
+          const before = byKey.get(item.key);
+          const row = mergePaper(before, item, source);
+          const rescore = !before || textChanged(before, row);
+          if (before && !rescore) row.topics = before.topics;
+          if (!before) creates.push(row);
+          else if (changed(before, row)) {
+            updates.push({ row, rescore });
+            if (rescore) rescored.push(row.id);
+          } else unchanged += 1;
+          if (rescore) {
+            for (const s of item.topics.scores)
+              scores.push({ paperId: row.id, topic: s.slug, score: s.score });
+          }
+          if (row.upvotes !== null) {
+            snapshots.push({
+              paperId: row.id,
+              upvotes: row.upvotes,
+              comments: row.comments,
+              source,
+              takenAt: now,
+            });
+          }
+        }
+        if (creates.length > 0) await tx.paper.createMany({ data: creates });
+        for (const { row } of updates) {
+          const { id, key: _key, ...data } = row;
+          await tx.paper.update({ where: { id }, data });
+        }
+        if (rescored.length > 0) await tx.paperTopic.deleteMany({ where: { paperId: { in: rescored } } });
+        if (scores.length > 0) await tx.paperTopic.createMany({ data: scores });
+        if (snapshots.length > 0) await tx.upvoteSnapshot.createMany({ data: snapshots });
+        return { created: creates.length, updated: updates.length, unchanged };
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  }
+}
+
+/** The same paper twice in one batch is merged first, in order. */
+function mergeWithinBatch(batch: readonly ScoredPaper[]): ScoredPaper[] {
+  const byKey = new Map<string, ScoredPaper>();
+  for (const item of batch) {
+    const prior = byKey.get(item.key);
+    byKey.set(item.key, prior ? { ...item, paper: { ...prior.paper, ...defined(item.paper) } } : item);
+  }
+  return [...byKey.values()];
+}
+
+function mergePaper(before: Paper | undefined, item: ScoredPaper, source: string): PaperRow {
+  const p = item.paper;
+  const max = (a: number | null | undefined, b: number | undefined) =>
+    b === undefined ? (a ?? null) : a === null || a === undefined ? b : Math.max(a, b);
+  const union = (a: string[] | undefined, b: string[] | undefined) => [
+    ...new Set([...(a ?? []), ...(b ?? [])]),
+  ];
+  return {
+    id: before?.id ?? randomUUID(),
+    key: item.key,
+    arxivId: before?.arxivId ?? (item.key.startsWith("title:") ? null : item.key),
+    title: p.title,
+    abstract: p.abstract.length >= (before?.abstract.length ?? 0) ? p.abstract : before!.abstract,
+    authors: p.authors?.length ? p.authors : (before?.authors ?? []),
+    authorCount: p.authors?.length ? p.authors.length : (p.authorCount ?? before?.authorCount ?? null),
+    publishedAt: before?.publishedAt ?? p.publishedAt ?? null,
+    featuredAt: p.featuredAt ?? before?.featuredAt ?? null,
+    url: p.url ?? before?.url ?? null,
+    pdfUrl: p.pdfUrl ?? before?.pdfUrl ?? null,
+    upvotes: max(before?.upvotes, p.upvotes),
+    comments: max(before?.comments, p.comments),
+    githubRepo: p.githubRepo ?? before?.githubRepo ?? null,
+    githubStars: max(before?.githubStars, p.githubStars),
+    projectPage: p.projectPage ?? before?.projectPage ?? null,
+    thumbnail: p.thumbnail ?? before?.thumbnail ?? null,
+    summary: p.summary ?? before?.summary ?? null,
+    keywords: union(before?.keywords, p.keywords),
+    categories: union(before?.categories, p.categories),
+    organization: p.organization ?? before?.organization ?? null,
+    submitter: p.submitter ?? before?.submitter ?? null,
+    sources: union(before?.sources, [source]),
+    topics: item.topics.assigned,
+  };
+}
+
+const COMPARED: (keyof PaperRow)[] = [
+  "title",
+  "abstract",
+  "authors",
+  "authorCount",
+  "publishedAt",
+  "featuredAt",
+  "url",
+  "pdfUrl",
+  "upvotes",
+  "comments",
+  "githubRepo",
+  "githubStars",
+  "projectPage",
+  "thumbnail",
+  "summary",
+  "keywords",
+  "categories",
+  "organization",
+  "submitter",
+  "sources",
+];
+
+function changed(before: Paper, after: PaperRow): boolean {
+  return COMPARED.some((field) => !same(before[field], after[field]));
+}
+
+function textChanged(before: Paper, after: PaperRow): boolean {
+  return (["title", "abstract", "keywords", "categories"] as const).some((f) => !same(before[f], after[f]));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date) {
+    return (a as Date | null)?.getTime?.() === (b as Date | null)?.getTime?.();
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
