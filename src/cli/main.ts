@@ -10,7 +10,10 @@ import { registerServiceCommands } from "./commands/service-commands.js";
 import { registerTopicsCommands } from "./commands/topics-commands.js";
 
 /** Opens the app for one command and closes it afterwards, whatever happens. */
-export type WithContext = <T>(fn: (ctx: AppContext) => Promise<T>, options?: AppContextOptions) => Promise<T>;
+export type WithContext = <T>(
+  fn: (ctx: AppContext) => Promise<T>,
+  options?: AppContextOptions & { longRunning?: boolean },
+) => Promise<T>;
 
 export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   let config: Config | undefined;
@@ -18,9 +21,11 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     config ??= loadConfig(env);
     return config;
   };
-  const withContext: WithContext = async (fn, options = {}) => {
+  const withContext: WithContext = async (fn, { longRunning, ...options } = {}) => {
     const cfg = getConfig();
-    const ctx = await AppContext.create(cfg, { logger: createLogger({ level: cfg.logLevel }), ...options });
+    // One-shot commands print their own results; their logs are for warnings unless LOG_LEVEL says otherwise.
+    const level = longRunning || cfg.logLevelSet ? cfg.logLevel : "warn";
+    const ctx = await AppContext.create(cfg, { logger: createLogger({ level }), ...options });
     try {
       return await fn(ctx);
     } finally {

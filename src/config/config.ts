@@ -68,6 +68,8 @@ export type Env = Record<string, string | undefined>;
 export interface Config {
   env: "development" | "production" | "test";
   logLevel: string;
+  /** Whether LOG_LEVEL was set; one-shot commands log only warnings unless it was. */
+  logLevelSet: boolean;
   dataDir: string;
   database: { url: string | undefined; embeddedDir: string };
   redis: { url: string; prefix: string };
@@ -124,6 +126,7 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    logLevelSet: cleaned.LOG_LEVEL !== undefined,
     dataDir,
     database: { url: e.DATABASE_URL, embeddedDir: resolve(dataDir, "db") },
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },

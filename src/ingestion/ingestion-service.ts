@@ -111,11 +111,11 @@ export class IngestionService {
       },
     });
     const summary = { ...report, errors: report.errors.length };
-    if (failure) {
-      logger.error({ ...summary, err: failure.message }, "ingest run failed");
-      // A source that could not be read at all is an error; a partial run keeps what it stored.
-      if (report.fetched === 0) throw failure;
-    } else logger.info(summary, "ingest run finished");
+    // A source that could not be read at all is an error for the caller to report;
+    // a run that failed part way keeps what it stored and says so here.
+    if (failure && report.fetched === 0) throw failure;
+    if (failure) logger.error({ ...summary, err: failure.message }, "ingest run stopped part way");
+    else logger.info(summary, "ingest run finished");
     return report;
   }
 

@@ -50,12 +50,15 @@ export function registerServiceCommands(
     });
 
   const run = (roles: ("web" | "worker" | "scheduler")[]) => async () => {
-    await withContext(async (ctx) => {
-      if (roles.includes("scheduler")) await startSchedulerRole(ctx);
-      if (roles.includes("worker")) await startWorkerRole(ctx);
-      if (roles.includes("web")) await startWebRole(ctx);
-      await closeOnSignals(ctx);
-    });
+    await withContext(
+      async (ctx) => {
+        if (roles.includes("scheduler")) await startSchedulerRole(ctx);
+        if (roles.includes("worker")) await startWorkerRole(ctx);
+        if (roles.includes("web")) await startWebRole(ctx);
+        await closeOnSignals(ctx);
+      },
+      { longRunning: true },
+    );
   };
   program
     .command("start")
