@@ -49,14 +49,26 @@ const SCORE_SCALE = 30;
 const TOPIC_COUNT = TOPIC_SLUGS.length;
 /** A third topic must be closer to the best than a second one. */
 const THIRD_RATIO = 0.7;
+/**
+ * "LLM" in a title makes llm a further topic only after these method topics: an LLM quantization or
+ * LLM training paper is also an LLM paper; an LLM agent, LLM for medicine or RL for LLM reasoning
+ * paper is about its application (see LABELING.md).
+ */
+const LLM_NAMED_AFTER: ReadonlySet<TopicSlug> = new Set([
+  "training",
+  "efficiency",
+  "alignment",
+  "data",
+  "nlp",
+]);
 
 /**
  * Scores a paper against the 20 topics with a weighted, stemmed lexicon (topic-lexicon.ts):
  * every lexicon term found in the title, abstract or keywords adds its weight to its topics,
  * title matches 3x, keywords 1.5x, repeated abstract matches sublinearly; arXiv categories add
  * priors. Assignment: the best topic always; a second one when its score is at least 55% of the
- * best, a third at 70%; a topic the title names (LLM, benchmark, video, medical...) already at
- * 25%. With no evidence at all every score is 0 and the first topic in taxonomy order is
+ * best, a third at 70%; a topic the title names (benchmark, video, medical, LLM...) already at
+ * 25% (llm so only after a method topic, see LLM_NAMED_AFTER). With no evidence at all every score is 0 and the first topic in taxonomy order is
  * assigned. The lexicon is compiled once in the constructor; classify is pure and deterministic.
  */
 export class TopicClassifier {
@@ -92,7 +104,10 @@ export class TopicClassifier {
     for (const i of order.slice(1)) {
       if (assigned.length >= this.maxTopics || raw[i]! < this.secondaryMinimum) break;
       const close = raw[i]! >= best * (assigned.length === 1 ? this.secondaryRatio : THIRD_RATIO);
-      const named = titled[i]! >= this.titleMinimum && raw[i]! >= best * this.titledRatio;
+      const named =
+        titled[i]! >= this.titleMinimum &&
+        raw[i]! >= best * this.titledRatio &&
+        (TOPIC_SLUGS[i] !== "llm" || LLM_NAMED_AFTER.has(TOPIC_SLUGS[order[0]!]!));
       if (close || named) assigned.push(TOPIC_SLUGS[i]!);
     }
     return { scores, assigned };

@@ -74,6 +74,18 @@ export const TOPIC_LEXICON: Readonly<Record<TopicSlug, readonly LexiconTier[]>> 
        ^LM, ^LMs`,
     ],
     [
+      0,
+      `^multimodal large language model, ^multimodal large language models, ^multi-modal large language model,
+       ^multi-modal large language models, ^multimodal LLM, ^multimodal LLMs, ^vision large language model,
+       ^vision large language models, ^vision language model, ^vision language models, ^vision-language model,
+       ^vision-language models, ^large vision-language model, ^large vision-language models, ^multimodal
+       language model, ^multimodal language models, ^speech language model, ^speech language models, ^audio
+       language model, ^audio language models, ^codec language model, ^codec language models, ^code language
+       model, ^code language models, ^protein language model, ^protein language models, ^language model agent,
+       ^language model agents, ^large language model agent, ^large language model agents, ^LLM agent, ^LLM
+       agents`,
+    ],
+    [
       4,
       `diffusion language model, diffusion language models, masked diffusion language model, dLLM, dLLMs,
        subquadratic, sub-quadratic, attention sink, attention sinks, long-context modeling, long-context
@@ -146,7 +158,11 @@ export const TOPIC_LEXICON: Readonly<Record<TopicSlug, readonly LexiconTier[]>> 
        autonomous, autonomously, memory management, execution, interact, interaction, interactions,
        decision making, decision-making, task completion, APIs, API`,
     ],
-    [3, `^agent, ^agents, ^agentic, ^tool, ^tools, ^multi-agent, ^GUI`],
+    [
+      3,
+      `^agent, ^agents, ^agentic, ^tool, ^tools, ^multi-agent, ^GUI, ^language model agent, ^language model
+       agents, ^large language model agent, ^large language model agents, ^LLM agent, ^LLM agents`,
+    ],
     [
       4,
       `browser use, browser agent, Model Context Protocol, MCP, agent-based, agentic RL, agentic
@@ -176,7 +192,10 @@ export const TOPIC_LEXICON: Readonly<Record<TopicSlug, readonly LexiconTier[]>> 
        webpage generation, program, programs`,
     ],
     [1.5, `executable, vulnerabilities, vulnerability, HTML, CSS, functions, API`],
-    [3, `^code, ^coding, ^program, ^programs, ^software, ^programming`],
+    [
+      3,
+      `^code, ^coding, ^program, ^programs, ^software, ^programming, ^code language model, ^code language models`,
+    ],
     [
       0,
       `R language, visual code, linear programming, integer programming, dynamic programming, mixed integer
@@ -226,7 +245,12 @@ export const TOPIC_LEXICON: Readonly<Record<TopicSlug, readonly LexiconTier[]>> 
     [
       3,
       `^multimodal, ^multi-modal, ^vision-language, ^vision language, ^MLLM, ^MLLMs, ^VLM, ^VLMs, ^LMM, ^LMMs,
-       ^LVLM, ^LVLMs, ^omni-modal, ^visual instruction, ^image-text, ^visual question answering`,
+       ^LVLM, ^LVLMs, ^omni-modal, ^visual instruction, ^image-text, ^visual question answering, ^multimodal
+       large language model, ^multimodal large language models, ^multi-modal large language model,
+       ^multi-modal large language models, ^multimodal LLM, ^multimodal LLMs, ^vision large language model,
+       ^vision large language models, ^vision language model, ^vision language models, ^vision-language
+       model, ^vision-language models, ^large vision-language model, ^large vision-language models,
+       ^multimodal language model, ^multimodal language models`,
     ],
     [
       4,
@@ -412,7 +436,12 @@ export const TOPIC_LEXICON: Readonly<Record<TopicSlug, readonly LexiconTier[]>> 
       3,
       `speaker, speakers, listen, listening, pitch, timbre, waveform, spectrogram, mel, utterance, vocal, WER`,
     ],
-    [3, `^speech, ^audio, ^music, ^voice, ^TTS, ^ASR, ^spoken, ^sound, ^song`],
+    [
+      3,
+      `^speech, ^audio, ^music, ^voice, ^TTS, ^ASR, ^spoken, ^sound, ^song, ^speech language model, ^speech
+       language models, ^audio language model, ^audio language models, ^codec language model, ^codec language
+       models`,
+    ],
     [0, `theoretically sound, sound theoretical, sound theory`],
     [
       4,
@@ -782,7 +811,7 @@ export const TOPIC_LEXICON: Readonly<Record<TopicSlug, readonly LexiconTier[]>> 
       3,
       `^protein, ^proteins, ^molecular, ^molecule, ^chemistry, ^chemical, ^materials, ^=physics, ^weather,
        ^climate, ^biology, ^biological, ^cell, ^single-cell, ^genomic, ^scientific, ^science, ^galaxy,
-       ^cosmological, ^PDE`,
+       ^cosmological, ^PDE, ^protein language model, ^protein language models`,
     ],
     [0, `data science`],
     [

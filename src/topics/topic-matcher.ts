@@ -16,35 +16,37 @@ const NEAR_WINDOW = 8;
 
 type Kind = "phrase" | "exact" | "suffix" | "prefix" | "near";
 
+/** A trie over stems: a phrase ends where a node has a term. */
+interface PhraseNode {
+  term?: CompiledTerm;
+  next: Map<string, PhraseNode>;
+}
+
 interface TermSet {
-  /** Stemmed phrase "text to imag" -> term. */
-  phrases: Map<string, CompiledTerm>;
+  phrases: PhraseNode;
   /** Exact lowercased word -> term. */
   exact: Map<string, CompiledTerm>;
-  suffixes: { suffix: string; term: CompiledTerm }[];
-  prefixes: { prefix: string; term: CompiledTerm }[];
+  suffixes: { affix: string; term: CompiledTerm }[];
+  prefixes: { affix: string; term: CompiledTerm }[];
   /** Cue stem -> [target stem, term]. */
   near: Map<string, { target: string; term: CompiledTerm }[]>;
 }
 
 /**
  * Finds lexicon terms in token streams. Term syntax (see topic-lexicon.ts):
- *   "text-to-image"        stemmed phrase, matched on consecutive tokens
- *   "=optimizer"           that exact lowercased word, unstemmed
- *   "*bench"               any word ending so (and longer): "MIBench", "StreamingBench"
- *   "qwen*"                any word starting so (and longer): "Qwen2", "Qwen3"
+ *   "text-to-image"         stemmed phrase, matched on consecutive tokens
+ *   "=optimizer"            that exact lowercased word, unstemmed
+ *   "*bench"                any word ending so (and longer): "MIBench", "StreamingBench"
+ *   "qwen*"                 any word starting so (and longer): "Qwen2", "Qwen3"
  *   "introduce ~ benchmark" the second word within 8 tokens after the first
- *   "^..."                 any of the above, counted in titles and keywords only
+ *   "^..."                  any of the above, counted in titles and keywords only
  * Phrases match longest first and consume their words; a weight-0 phrase is a stop phrase
- * ("image manipulation" keeps "manipulation" from counting for robotics). Compiled once: phrases
- * go in a map keyed by the joined stems, with a set of their prefixes so n-gram extension stops
- * as soon as no phrase can continue.
+ * ("image manipulation" keeps "manipulation" from counting for robotics). Everything is compiled
+ * once: phrases into a trie over stems, the rest into maps and short lists.
  */
 export class TopicMatcher {
   private readonly everywhere = emptySet();
   private readonly titleOnly = emptySet();
-  private readonly prefixes = new Set<string>();
-  private maxPhraseLength = 1;
 
   constructor(
     lexicon: Readonly<Record<string, readonly LexiconTier[]>>,
@@ -58,59 +60,51 @@ export class TopicMatcher {
    * How many times each term occurs in the tokens (title-only terms too when title is true).
    * Phrases match greedily, longest first, and consume their words: "multimodal large language
    * model" does not also count as "large language model". Title-only phrases are matched in a
-   * pass of their own. Exact words, endings and "~" pairs are looked up on every word.
+   * pass of their own. Exact words, affixes and "~" pairs are looked up on every word.
    */
   count(tokens: readonly TopicToken[], title: boolean): Map<CompiledTerm, number> {
     const counts = new Map<CompiledTerm, number>();
-    const sets = title ? [this.everywhere, this.titleOnly] : [this.everywhere];
-    const add = (term: CompiledTerm | undefined) => {
-      if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
-    };
+    this.countSet(tokens, this.everywhere, counts);
+    if (title) this.countSet(tokens, this.titleOnly, counts);
+    return counts;
+  }
+
+  private countSet(tokens: readonly TopicToken[], set: TermSet, counts: Map<CompiledTerm, number>): void {
     for (let i = 0; i < tokens.length; i++) {
       const { stem, word } = tokens[i]!;
-      for (const set of sets) {
-        add(set.exact.get(word));
-        for (const { suffix, term } of set.suffixes) {
-          if (word.length > suffix.length && word.endsWith(suffix)) add(term);
-        }
-        for (const { prefix, term } of set.prefixes) {
-          if (word.length > prefix.length && word.startsWith(prefix)) add(term);
-        }
-        for (const { target, term } of set.near.get(stem) ?? []) {
-          const end = Math.min(tokens.length, i + 1 + NEAR_WINDOW);
+      add(counts, set.exact.get(word));
+      for (const { affix, term } of set.suffixes) {
+        if (word.length > affix.length && word.endsWith(affix)) add(counts, term);
+      }
+      for (const { affix, term } of set.prefixes) {
+        if (word.length > affix.length && word.startsWith(affix)) add(counts, term);
+      }
+      const cues = set.near.get(stem);
+      if (cues) {
+        const end = Math.min(tokens.length, i + 1 + NEAR_WINDOW);
+        for (const { target, term } of cues) {
           for (let j = i + 1; j < end; j++) {
             if (tokens[j]!.stem === target) {
-              add(term);
+              add(counts, term);
               break;
             }
           }
         }
       }
     }
-    for (const set of sets) this.countPhrases(tokens, set.phrases, add);
-    return counts;
-  }
-
-  /** Greedy longest-first phrase matching; a match consumes its words. */
-  private countPhrases(
-    tokens: readonly TopicToken[],
-    phrases: Map<string, CompiledTerm>,
-    add: (term: CompiledTerm | undefined) => void,
-  ): void {
     for (let i = 0; i < tokens.length; ) {
-      let key = tokens[i]!.stem;
+      let node = set.phrases.next.get(tokens[i]!.stem);
       let longest: CompiledTerm | undefined;
       let length = 1;
-      for (let n = 1; ; n++) {
-        const term = phrases.get(key);
-        if (term) {
-          longest = term;
+      for (let n = 1; node; n++) {
+        if (node.term) {
+          longest = node.term;
           length = n;
         }
-        if (n >= this.maxPhraseLength || i + n >= tokens.length || !this.prefixes.has(key)) break;
-        key = `${key} ${tokens[i + n]!.stem}`;
+        const token = tokens[i + n];
+        node = token ? node.next.get(token.stem) : undefined;
       }
-      add(longest);
+      add(counts, longest);
       i += length;
     }
   }
@@ -119,9 +113,9 @@ export class TopicMatcher {
     // key -> topic index -> weight (a term listed twice for a topic keeps its strongest weight)
     const pending = new Map<string, Map<number, number>>();
     slugs.forEach((slug, topic) => {
-      for (const [weight, phrases] of lexicon[slug] ?? []) {
-        for (const phrase of phrases.split(",")) {
-          const key = this.keyOf(phrase.trim());
+      for (const [weight, terms] of lexicon[slug] ?? []) {
+        for (const spec of terms.split(",")) {
+          const key = this.keyOf(spec.trim());
           if (key === undefined) continue;
           const perTopic = pending.get(key) ?? new Map<number, number>();
           const previous = perTopic.get(topic);
@@ -131,28 +125,34 @@ export class TopicMatcher {
       }
     });
     for (const [key, perTopic] of pending) {
-      const topics = [...perTopic.keys()].sort((a, b) => a - b);
       const [scope, kind, body] = key.split("\u0000") as [string, Kind, string];
+      const topics = [...perTopic.keys()].sort((a, b) => a - b);
       const term: CompiledTerm = {
-        titleOnly: scope === "^",
         label: labelOf(scope, kind, body),
+        titleOnly: scope === "^",
         topics: Int8Array.from(topics),
         weights: Float64Array.from(topics.map((t) => perTopic.get(t)!)),
       };
       const set = scope === "^" ? this.titleOnly : this.everywhere;
       if (kind === "exact") set.exact.set(body, term);
-      else if (kind === "suffix") set.suffixes.push({ suffix: body, term });
-      else if (kind === "prefix") set.prefixes.push({ prefix: body, term });
+      else if (kind === "suffix") set.suffixes.push({ affix: body, term });
+      else if (kind === "prefix") set.prefixes.push({ affix: body, term });
       else if (kind === "near") {
         const [cue, target] = body.split(" ") as [string, string];
         const list = set.near.get(cue) ?? [];
         list.push({ target, term });
         set.near.set(cue, list);
       } else {
-        set.phrases.set(body, term);
-        const parts = body.split(" ");
-        this.maxPhraseLength = Math.max(this.maxPhraseLength, parts.length);
-        for (let n = 1; n < parts.length; n++) this.prefixes.add(parts.slice(0, n).join(" "));
+        let node = set.phrases;
+        for (const stem of body.split(" ")) {
+          let next = node.next.get(stem);
+          if (!next) {
+            next = { next: new Map() };
+            node.next.set(stem, next);
+          }
+          node = next;
+        }
+        node.term = term;
       }
     }
   }
@@ -191,8 +191,12 @@ export class TopicMatcher {
   }
 }
 
+function add(counts: Map<CompiledTerm, number>, term: CompiledTerm | undefined): void {
+  if (term) counts.set(term, (counts.get(term) ?? 0) + 1);
+}
+
 function emptySet(): TermSet {
-  return { phrases: new Map(), exact: new Map(), suffixes: [], prefixes: [], near: new Map() };
+  return { phrases: { next: new Map() }, exact: new Map(), suffixes: [], prefixes: [], near: new Map() };
 }
 
 function labelOf(scope: string, kind: Kind, body: string): string {

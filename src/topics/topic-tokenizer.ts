@@ -57,6 +57,7 @@ export class TopicTokenizer {
 
   /** Tokens of an abstract: like tokenize, plus release boilerplate handling per sentence. */
   tokenizeAbstract(text: string): TopicToken[] {
+    if (!RELEASE_CUE.test(text)) return this.tokensOf(clean(text), false);
     const out: TopicToken[] = [];
     for (const sentence of text.split(SENTENCE_END)) {
       const release = RELEASE_CUE.test(sentence);
