@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { bulkInsert, bulkUpdate, type Column } from "../db/bulk-sql.js";
 import type { PrismaClient } from "../db/database.js";
 import type { Paper } from "../generated/prisma/client.js";
 import type { TopicResult } from "../topics/topic-classifier.js";
@@ -71,19 +72,115 @@ export class PaperRepository {
             });
           }
         }
-        if (creates.length > 0) await tx.paper.createMany({ data: creates });
-        for (const { row } of updates) {
-          const { id, key: _key, ...data } = row;
-          await tx.paper.update({ where: { id }, data });
-        }
+        const stamp = now.toISOString();
+        await bulkInsert(
+          tx,
+          "papers",
+          PAPER_COLUMNS,
+          creates.map((row) => toColumns(row, stamp)),
+        );
+        await bulkUpdate(
+          tx,
+          "papers",
+          "id",
+          PAPER_COLUMNS,
+          updates.map(({ row }) => toColumns(row, stamp)),
+        );
         if (rescored.length > 0) await tx.paperTopic.deleteMany({ where: { paperId: { in: rescored } } });
-        if (scores.length > 0) await tx.paperTopic.createMany({ data: scores });
-        if (snapshots.length > 0) await tx.upvoteSnapshot.createMany({ data: snapshots });
+        await bulkInsert(
+          tx,
+          "paper_topics",
+          TOPIC_COLUMNS,
+          scores.map((s) => ({ paper_id: s.paperId, topic: s.topic, score: s.score })),
+        );
+        await bulkInsert(
+          tx,
+          "upvote_snapshots",
+          SNAPSHOT_COLUMNS,
+          snapshots.map((s) => ({
+            paper_id: s.paperId,
+            upvotes: s.upvotes,
+            comments: s.comments,
+            source: s.source,
+            taken_at: stamp,
+          })),
+        );
         return { created: creates.length, updated: updates.length, unchanged };
       },
       { timeout: 60_000, maxWait: 30_000 },
     );
   }
+}
+
+const PAPER_COLUMNS: readonly Column[] = [
+  ["id", "text"],
+  ["key", "text"],
+  ["arxiv_id", "text"],
+  ["title", "text"],
+  ["abstract", "text"],
+  ["authors", "text[]"],
+  ["author_count", "int"],
+  ["published_at", "timestamp(3)"],
+  ["featured_at", "timestamp(3)"],
+  ["url", "text"],
+  ["pdf_url", "text"],
+  ["upvotes", "int"],
+  ["comments", "int"],
+  ["github_repo", "text"],
+  ["github_stars", "int"],
+  ["project_page", "text"],
+  ["thumbnail", "text"],
+  ["summary", "text"],
+  ["keywords", "text[]"],
+  ["categories", "text[]"],
+  ["organization", "text"],
+  ["submitter", "text"],
+  ["sources", "text[]"],
+  ["topics", "text[]"],
+  ["updated_at", "timestamp(3)"],
+];
+const TOPIC_COLUMNS: readonly Column[] = [
+  ["paper_id", "text"],
+  ["topic", "text"],
+  ["score", "float8"],
+];
+const SNAPSHOT_COLUMNS: readonly Column[] = [
+  ["paper_id", "text"],
+  ["upvotes", "int"],
+  ["comments", "int"],
+  ["source", "text"],
+  ["taken_at", "timestamp(3)"],
+];
+
+/** A merged row as the papers table's columns (timestamps as UTC ISO strings, as Prisma stores them). */
+function toColumns(row: PaperRow, stamp: string): Record<string, unknown> {
+  return {
+    id: row.id,
+    key: row.key,
+    arxiv_id: row.arxivId,
+    title: row.title,
+    abstract: row.abstract,
+    authors: row.authors,
+    author_count: row.authorCount,
+    published_at: row.publishedAt?.toISOString() ?? null,
+    featured_at: row.featuredAt?.toISOString() ?? null,
+    url: row.url,
+    pdf_url: row.pdfUrl,
+    upvotes: row.upvotes,
+    comments: row.comments,
+    github_repo: row.githubRepo,
+    github_stars: row.githubStars,
+    project_page: row.projectPage,
+    thumbnail: row.thumbnail,
+    summary: row.summary,
+    keywords: row.keywords,
+    categories: row.categories,
+    organization: row.organization,
+    submitter: row.submitter,
+    sources: row.sources,
+    topics: row.topics,
+    updated_at: stamp,
+  };
 }
 
 /** The same paper twice in one batch is merged first, in order. */
