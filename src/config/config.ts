@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   PORT: int(0, 65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
+  TRUST_PROXY: z.string().default("false"),
   SECRET_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   SECRET_KEY_PREVIOUS: z.string().min(32).optional(),
   HF_BASE_URL: z.string().url().default("https://huggingface.co"),
@@ -81,7 +82,14 @@ export interface Config {
     unsubscribeMailto: string | undefined;
     dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
   };
-  web: { publicUrl: string; port: number; host: string; adminPassword: string | undefined };
+  web: {
+    publicUrl: string;
+    port: number;
+    host: string;
+    adminPassword: string | undefined;
+    /** Which proxies' X-Forwarded-For to believe: false, a hop count, or addresses/CIDRs. */
+    trustProxy: boolean | number | string[];
+  };
   secrets: { keys: string[] };
   sources: { hfBaseUrl: string; arxivBaseUrl: string; arxivCategories: string[] };
   schedules: { ingestHf: string; ingestArxiv: string; plan: string; timeZone: string };
@@ -149,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
       port: e.PORT,
       host: e.HOST,
       adminPassword: e.ADMIN_PASSWORD,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
     secrets: { keys: [secret, ...(e.SECRET_KEY_PREVIOUS ? [e.SECRET_KEY_PREVIOUS] : [])] },
     sources: {
@@ -182,6 +191,18 @@ export function loadConfig(env: Env = process.env): Config {
     subscriptions: { confirmTtlHours: e.CONFIRM_TTL_HOURS, checkMx: e.SUBSCRIBE_CHECK_MX },
   };
   return deepFreeze(config);
+}
+
+/**
+ * "false" (default: the client address is the socket's), "true" (any proxy; only
+ * behind one that overwrites X-Forwarded-For), a hop count, or addresses/CIDRs.
+ */
+function parseTrustProxy(value: string): boolean | number | string[] {
+  const v = value.trim();
+  if (v === "" || v === "false") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(",").map((s) => s.trim()).filter(Boolean);
 }
 
 /** In development a random key is generated once and kept under DATA_DIR, so links survive restarts. */

@@ -68,18 +68,20 @@ export class EditionComposer implements DigestComposer {
   }
 
   /**
-   * Ranks a reader's edition (also used by `paperboy preview`). With `asSentBy`, papers
-   * that delivery itself sent still count as unsent, so a sent digest can be shown again.
+   * Ranks a reader's edition. With `asSentBy`, papers that delivery itself sent still
+   * count as unsent, so a sent digest can be shown again. Previews (the CLI's and the
+   * preference page's) prepare their own editions, so a preview never decides what a
+   * real edition of that date holds.
    */
   async rank(
     reader: Reader,
     editionDate: string,
     now: Date,
-    asSentBy?: string,
+    options: { asSentBy?: string; preview?: boolean } = {},
   ): Promise<{ ranked: RankedEdition; prepared: PreparedEdition }> {
-    const prepared = await this.prepare(editionDate, now);
+    const prepared = await this.prepare(options.preview ? `preview:${editionDate}` : editionDate, now);
     const ids = [...prepared.details.keys()];
-    const sent = await this.deps.candidates.sentTo(reader.id, ids, asSentBy);
+    const sent = await this.deps.candidates.sentTo(reader.id, ids, options.asSentBy);
     return { ranked: rankReader(prepared.context, toProfile(reader, sent)), prepared };
   }
 
@@ -94,7 +96,7 @@ export class EditionComposer implements DigestComposer {
       delivery.reader,
       delivery.editionDate,
       delivery.plannedAt,
-      delivery.id,
+      { asSentBy: delivery.id },
     );
     if (ranked.isEmpty) return null;
     const view = this.toView(
@@ -167,7 +169,8 @@ export class EditionComposer implements DigestComposer {
     };
   }
 
-  private prepare(editionDate: string, now: Date): Promise<PreparedEdition> {
+  private prepare(cacheKey: string, now: Date): Promise<PreparedEdition> {
+    const editionDate = cacheKey;
     const cached = this.cache.get(editionDate);
     if (cached) return cached;
     const pending = (async () => {

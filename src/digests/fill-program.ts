@@ -74,9 +74,10 @@ export function staticOp(text: string): StaticOp {
 }
 
 class Emitter {
-  // Parts joined once at the end: a deep `+=` rope costs more to flatten than the fill itself.
-  readonly parts: string[] = [];
   pending: string | null = null;
+
+  // Parts joined once at the end: a deep `+=` rope costs more to flatten than the fill itself.
+  constructor(readonly parts: string[]) {}
 
   static(op: StaticOp): void {
     if (op.whitespaceOnly) {
@@ -114,25 +115,50 @@ class Emitter {
   }
 }
 
+/** lookup() with the common case first: a plain name the current item owns. */
+function resolve(scope: Scope, op: ValueOp | BlockOp): unknown {
+  const value = scope.value;
+  if (
+    op.path.length === 1 &&
+    typeof value === "object" &&
+    value !== null &&
+    Object.hasOwn(value, op.path[0]!)
+  ) {
+    return (value as Record<string, unknown>)[op.path[0]!];
+  }
+  return lookup(scope, op.path, op.name);
+}
+
 function run(ops: readonly FillOp[], scope: Scope, emitter: Emitter): void {
-  for (const op of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
     if (op.k === "static") emitter.static(op);
-    else if (op.k === "value") {
-      emitter.value(op.escape(valueToString(lookup(scope, op.path, op.name))));
-    } else {
-      for (const inner of blockScopes(lookup(scope, op.path, op.name), op.inverted, scope)) {
-        run(op.body, inner, emitter);
+    else if (op.k === "value") emitter.value(op.escape(valueToString(resolve(scope, op))));
+    else {
+      const value = resolve(scope, op);
+      // Same rules as blockScopes (template-syntax.ts), without building the list.
+      if (Array.isArray(value) && !op.inverted) {
+        for (let j = 0; j < value.length; j++) run(op.body, { value: value[j], parent: scope }, emitter);
+      } else {
+        for (const inner of blockScopes(value, op.inverted, scope)) run(op.body, inner, emitter);
       }
     }
   }
 }
 
 export class FillProgram {
+  /** Reused between fills (a fill is synchronous), so the parts list is not regrown each time. */
+  private readonly scratch: string[] = [];
+
   constructor(readonly ops: readonly FillOp[]) {}
 
   fill(data: object): string {
-    const emitter = new Emitter();
-    run(this.ops, { value: data, parent: null }, emitter);
-    return emitter.finish();
+    const emitter = new Emitter(this.scratch);
+    try {
+      run(this.ops, { value: data, parent: null }, emitter);
+      return emitter.finish();
+    } finally {
+      this.scratch.length = 0;
+    }
   }
 }

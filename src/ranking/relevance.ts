@@ -28,6 +28,7 @@ export const MAX_KEYWORD_STRENGTH = 0.95;
 export const NUDGE_SCALE = 0.1;
 /** `section` value for a paper that is not eligible. */
 export const NOT_ELIGIBLE = -1;
+const NO_HITS: readonly KeywordHit[] = Object.freeze([]);
 // Module-local copies: hot loops should not reach through imported bindings.
 const STRIDE = TOPIC_COUNT;
 const STRENGTH = Float64Array.from(MATCH_WEIGHTS);
@@ -193,10 +194,10 @@ export class ReaderRelevance {
   }
 
   /** The reader's keywords that match paper `index`, in the reader's order, with where they matched. */
-  keywordHits(index: number): KeywordHit[] {
-    const hits: KeywordHit[] = [];
+  keywordHits(index: number): readonly KeywordHit[] {
     const scratch = this.context.scratch;
-    if (scratch.keywordGen[index] !== this.generation || !(scratch.keywordMiss[index]! < 1)) return hits;
+    if (scratch.keywordGen[index] !== this.generation || !(scratch.keywordMiss[index]! < 1)) return NO_HITS;
+    const hits: KeywordHit[] = [];
     for (const keyword of this.keywords) {
       const at = binarySearch(keyword.matches.papers, index);
       if (at >= 0) hits.push({ keyword: keyword.text, key: keyword.key, kind: keyword.matches.kinds[at]! });

@@ -33,7 +33,7 @@ export async function buildDigestPreview(
   now: Date,
 ): Promise<DigestPreview> {
   const editionDate = localDate(new Date(now.getTime() + DAY_MS), reader.timeZone);
-  const { ranked, prepared } = await composer.rank(reader, editionDate, now);
+  const { ranked, prepared } = await composer.rank(reader, editionDate, now, { preview: true });
   const toPaper = (r: RankedPaper): PreviewPaper => {
     const details = prepared.details.get(r.paper.id);
     const candidate =

@@ -5,6 +5,7 @@ import { isAppError } from "../lib/errors.js";
 import { httpStatusFor, publicMessageFor } from "./http-errors.js";
 import { multipartFields } from "./multipart-fields.js";
 import { errorPage, notFoundPage } from "./pages/error-pages.js";
+import { registerAdminRoutes } from "./routes/admin-routes.js";
 import { registerAssetRoutes } from "./routes/asset-routes.js";
 import { registerFeedbackRoutes } from "./routes/feedback-routes.js";
 import { registerHealthRoutes } from "./routes/health-routes.js";
@@ -31,7 +32,8 @@ export async function createWebServer(
   // Signed tokens in paths run to a few hundred characters (fastify's default limit is 100).
   const app = Fastify({
     logger: false,
-    trustProxy: true,
+    // Fastify accepts a hop count at run time; its types list only the other forms.
+    trustProxy: ctx.config.web.trustProxy as boolean | string[],
     bodyLimit: 64 * 1024,
     routerOptions: { maxParamLength: 2048 },
   });
@@ -95,5 +97,6 @@ export async function createWebServer(
   registerLinkRoutes(app, deps);
   registerPreferencesRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
+  await registerAdminRoutes(app, ctx);
   return app;
 }

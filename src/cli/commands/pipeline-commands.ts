@@ -123,7 +123,7 @@ export function registerPipelineCommands(program: Command, withContext: WithCont
           if (!reader) throw new AppError("NOT_FOUND", `no reader with the address ${email}`);
           const now = date ? new Date(`${date}T23:59:59Z`) : ctx.clock.now();
           const editionDate = date ?? localDate(now, reader.timeZone);
-          const { ranked, prepared } = await ctx.composer.rank(reader, editionDate, now);
+          const { ranked, prepared } = await ctx.composer.rank(reader, editionDate, now, { preview: true });
           if (opts.html) {
             const view = ctx.composer.toView(reader, editionDate, ranked, prepared.details, ctx.links.home());
             writeFileSync(opts.html, ctx.renderer.renderDigest(view).html);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isValidTimeZone } from "../../lib/clock.js";
 import { AppError, isAppError } from "../../lib/errors.js";
 import { parseEmail, parsePreferences } from "../../subscriptions/reader-preferences.js";
@@ -92,7 +92,7 @@ function readSubscribeForm(body: FormBody): SubscribeFormValues {
   };
 }
 
-/** The validated subscription; VALIDATION_FAILED names what is wrong, for the form to show. */
+/** The validated subscription; VALIDATION_FAILED says what is wrong, for the form to show. */
 function subscribeInput(values: SubscribeFormValues, body: FormBody): SubscribeInput {
   const email = parseEmail(values.email);
   if (values.topics.length === 0) {
@@ -111,7 +111,7 @@ function subscribeInput(values: SubscribeFormValues, body: FormBody): SubscribeI
 function formError(
   reply: FastifyReply,
   deps: WebDeps,
-  request: Parameters<WebDeps["csrf"]["token"]>[0],
+  request: FastifyRequest,
   values: SubscribeFormValues,
   error: AppError,
 ) {
