@@ -202,7 +202,10 @@ function parseTrustProxy(value: string): boolean | number | string[] {
   if (v === "" || v === "false") return false;
   if (v === "true") return true;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(",").map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** In development a random key is generated once and kept under DATA_DIR, so links survive restarts. */

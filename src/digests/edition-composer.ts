@@ -92,12 +92,9 @@ export class EditionComposer implements DigestComposer {
     editionDate: string;
     reader: Reader;
   }): Promise<string | null> {
-    const { ranked, prepared } = await this.rank(
-      delivery.reader,
-      delivery.editionDate,
-      delivery.plannedAt,
-      { asSentBy: delivery.id },
-    );
+    const { ranked, prepared } = await this.rank(delivery.reader, delivery.editionDate, delivery.plannedAt, {
+      asSentBy: delivery.id,
+    });
     if (ranked.isEmpty) return null;
     const view = this.toView(
       delivery.reader,
