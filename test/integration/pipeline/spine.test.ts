@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitForDeliveries } from "../../../src/app/delivery-progress.js";
 import { startWorkerRole } from "../../../src/app/process-roles.js";
 import { FileSource } from "../../../src/ingestion/sources/file-source.js";
+import { createWebServer } from "../../../src/web/web-server.js";
 import { writeRecentPapersJsonl } from "../../helpers/recent-papers.js";
 import { rawHeader } from "../../helpers/smtp-sink.js";
 import { startTestApp, type TestApp } from "../../helpers/test-app.js";
@@ -56,6 +57,18 @@ describe("the spine, end to end on real Redis, PostgreSQL and SMTP", () => {
     expect(delivery.status).toBe("sent");
     expect(mail.messageId).toBe(`<${delivery.messageId}>`);
     expect(delivery.paperIds.length).toBeGreaterThan(0);
+
+    // "View in browser" shows the same digest, from its signed link.
+    const viewLink = String(mail.html).match(/href="(http:\/\/paperboy\.test\/digest\/[^"]+)"/)?.[1];
+    expect(viewLink).toBeDefined();
+    const web = await createWebServer(ctx);
+    const page = await web.inject({ method: "GET", url: new URL(viewLink!.replace(/&amp;/g, "&")).pathname });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Speculative Decoding with Draft Trees");
+    expect(page.body).toContain("SWE-Fixer");
+    const tampered = await web.inject({ method: "GET", url: `${new URL(viewLink!).pathname}x` });
+    expect(tampered.statusCode).toBe(400);
+    await web.close();
 
     // Planning again the same day plans nothing new, and the settled delivery is not sent twice.
     const again = await ctx.planner.plan(now, { force: true });
