@@ -6,7 +6,7 @@ import { runCli } from "../../helpers/run-cli.js";
 
 const dataDir = () => mkdtempSync(join(tmpdir(), "pb-cli-"));
 
-describe("the paperboy command", () => {
+describe("the paperboy command", { timeout: 120_000 }, () => {
   it("lists every command in --help", async () => {
     const { code, stdout } = await runCli(["--help"]);
     expect(code).toBe(0);

@@ -6,7 +6,7 @@ import { smtpError } from "../../helpers/smtp-sink.js";
 import { startTestApp, type TestApp } from "../../helpers/test-app.js";
 
 // The operator's commands, run as a person would, against real services.
-describe("paperboy subscribe, send --wait, preview, deliveries, suppressions", () => {
+describe("paperboy subscribe, send --wait, preview, deliveries, suppressions", { timeout: 240_000 }, () => {
   let app: TestApp;
   const cli = (args: string[]) => runCli(args, { ...app.env, LOG_LEVEL: "" }, 90_000);
 

@@ -15,7 +15,7 @@ const ETAG = '"p0-v1"';
 const LISTINGS = fileURLToPath(new URL("../../fixtures/listings/", import.meta.url));
 
 // Ingestion into the real PostgreSQL: merging, upvote history, run reports, rejects.
-describe("ingestion into PostgreSQL", () => {
+describe("ingestion into PostgreSQL", { timeout: 120_000 }, () => {
   let app: TestApp;
   let server: LocalServer;
   let hfPage0 = "daily-papers-2025-01-10-p0.json";
