@@ -1,8 +1,9 @@
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toCardData, toDigestData } from "../../../src/digests/digest-model.js";
 import { DigestRenderer } from "../../../src/digests/digest-renderer.js";
 import { hostileEdition } from "../../fixtures/digests/sample-editions.js";
+import { launchChromium } from "../../helpers/chromium.js";
 import type { BrowserDocument } from "./browser-types.js";
 
 declare const document: BrowserDocument;
@@ -14,17 +15,7 @@ let renderer: DigestRenderer;
 
 beforeAll(async () => {
   renderer = await DigestRenderer.create();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

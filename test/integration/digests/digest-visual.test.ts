@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DigestRenderer } from "../../../src/digests/digest-renderer.js";
 import type { DigestView } from "../../../src/digests/digest-view.js";
@@ -10,6 +10,7 @@ import {
   shortEdition,
   typicalEdition,
 } from "../../fixtures/digests/sample-editions.js";
+import { launchChromium } from "../../helpers/chromium.js";
 import type { BrowserDocument, BrowserElement, BrowserStyle } from "./browser-types.js";
 
 declare const document: BrowserDocument;
@@ -40,17 +41,7 @@ let renderer: DigestRenderer;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   renderer = await DigestRenderer.create();
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

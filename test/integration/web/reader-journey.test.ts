@@ -2,12 +2,13 @@ import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitForDeliveries } from "../../../src/app/delivery-progress.js";
 import { startWorkerRole } from "../../../src/app/process-roles.js";
 import { FileSource } from "../../../src/ingestion/sources/file-source.js";
 import { createWebServer } from "../../../src/web/web-server.js";
+import { launchChromium } from "../../helpers/chromium.js";
 import { type FixturePaper, fixturePapers, writeRecentPapersJsonl } from "../../helpers/recent-papers.js";
 import type { CapturedMessage } from "../../helpers/smtp-sink.js";
 import { startTestApp, type TestApp } from "../../helpers/test-app.js";
@@ -150,17 +151,7 @@ beforeAll(async () => {
   await startWorkerRole(app.ctx);
   server = await createWebServer(app.ctx);
   await server.listen({ port, host: "127.0.0.1" });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
