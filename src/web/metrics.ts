@@ -84,6 +84,15 @@ export function createMetricsRegistry(ctx: AppContext): Registry {
     },
   });
   new Gauge({
+    name: "paperboy_sending_paused_seconds",
+    help: "Seconds until sending resumes after an SMTP authentication/configuration failure (0 = sending)",
+    registers: [registry],
+    async collect() {
+      const ttl = await ctx.queues.send.getRateLimitTtl();
+      this.set(ttl > 0 ? ttl / 1000 : 0);
+    },
+  });
+  new Gauge({
     name: "paperboy_ingested_papers",
     help: "Papers by ingest outcome over finished runs, per source",
     labelNames: ["source", "outcome"],

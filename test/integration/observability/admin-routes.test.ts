@@ -47,6 +47,11 @@ describe("/metrics and Bull Board", () => {
     const age = Number(body.match(/^paperboy_queue_oldest_waiting_seconds\{queue="send"\} (\S+)$/m)?.[1]);
     expect(age).toBeGreaterThanOrEqual(0);
     expect(body).toMatch(/^paperboy_readers\{status="active"\} 1$/m);
+    expect(body).toMatch(/^paperboy_sending_paused_seconds 0$/m);
+    await app.ctx.queues.send.rateLimit(60_000);
+    const paused = (await web.inject({ method: "GET", url: "/metrics" })).body;
+    const seconds = Number(paused.match(/^paperboy_sending_paused_seconds (\S+)$/m)?.[1]);
+    expect(seconds).toBeGreaterThan(50);
   });
 
   it("keeps Bull Board behind basic auth", async () => {
