@@ -69,10 +69,8 @@ export class LifecycleMailer {
       to: reader.email,
       ...email,
       messageId: `${kind}-${reader.id}-${stamp}@${settings.messageDomain}`,
-      headers:
-        kind === "welcome"
-          ? buildListHeaders({ unsubscribeUrl: links.unsubscribe(reader.id), listId: settings.listId })
-          : {},
+      // Every email carries one-click unsubscribe, even a confirmation nobody asked for.
+      headers: buildListHeaders({ unsubscribeUrl: links.unsubscribe(reader.id), listId: settings.listId }),
     });
     this.deps.logger.info({ readerId, kind }, "lifecycle mail sent");
     return "sent";

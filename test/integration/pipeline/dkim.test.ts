@@ -28,5 +28,6 @@ describe("DKIM signing", () => {
     expect(signature).toMatch(/\bd=news\.example\.org;/);
     expect(signature).toMatch(/\bs=pb2026;/);
     expect(signature).toMatch(/\bb=[A-Za-z0-9+/=\s]{100,}/);
+    expect(rawHeader(message!.raw, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
   });
 });
