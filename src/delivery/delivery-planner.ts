@@ -29,7 +29,7 @@ interface DueReader {
   date: string;
 }
 
-const BATCH = 1_000;
+const BATCH = 500;
 
 /**
  * Finds readers who are due (active, not suppressed, past their local send hour,
@@ -54,43 +54,63 @@ export class DeliveryPlanner {
   async plan(now: Date, options: PlanOptions = {}): Promise<PlanResult> {
     const due = await this.dueReaders(now, options);
     const byDate = new Map<string, string[]>();
-    for (const reader of due) byDate.set(reader.date, [...(byDate.get(reader.date) ?? []), reader.id]);
+    for (const reader of due) {
+      const ids = byDate.get(reader.date);
+      if (ids) ids.push(reader.id);
+      else byDate.set(reader.date, [reader.id]);
+    }
 
     let created = 0;
     const pending: string[] = [];
     for (const [date, readerIds] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
-      const edition = await this.prisma.edition.upsert({
-        where: { date: new Date(`${date}T00:00:00Z`) },
-        create: { date: new Date(`${date}T00:00:00Z`) },
-        update: {},
-      });
+      const edition = await this.edition(date);
       for (let i = 0; i < readerIds.length; i += BATCH) {
         const batch = readerIds.slice(i, i + BATCH);
-        const result = await this.prisma.delivery.createMany({
-          data: batch.map((readerId) => {
-            const id = randomUUID();
-            return {
-              id,
-              readerId,
-              editionId: edition.id,
-              messageId: deliveryMessageId(id, this.messageDomain),
-            };
-          }),
-          skipDuplicates: true,
-        });
-        created += result.count;
-        const open = await this.prisma.delivery.findMany({
-          where: { editionId: edition.id, readerId: { in: batch }, status: "planned" },
-          select: { id: true },
-          orderBy: { id: "asc" },
-        });
-        pending.push(...open.map((d) => d.id));
+        created += await this.insertDeliveries(edition.id, batch, now);
+        // Created now or by an earlier run that stopped before enqueueing. (One array
+        // parameter: Prisma's `in` costs CPU per id.)
+        const open = await this.prisma.$queryRaw<{ id: string }[]>`
+          SELECT id FROM deliveries
+           WHERE edition_id = ${edition.id} AND reader_id = ANY(${batch}::text[]) AND status = 'planned'
+           ORDER BY id`;
+        const ids = open.map((d) => d.id);
+        // Each batch is enqueued at once, so workers start sending while the rest is planned.
+        // A crash in between leaves planned deliveries without a job: the sweeper enqueues them.
+        await this.queue.enqueueDeliveries(ids);
+        for (const id of ids) pending.push(id);
       }
     }
-    await this.queue.enqueueDeliveries(pending);
     const editions = [...byDate.keys()].sort();
     if (created > 0) this.logger.info({ created, enqueued: pending.length, editions }, "planned deliveries");
     return { created, enqueued: pending.length, editions, deliveryIds: pending };
+  }
+
+  /**
+   * The edition of a date, created if needed. Not an upsert: Prisma's upsert
+   * reads then inserts, so two planners at once both insert and one fails on
+   * the unique date. INSERT ... ON CONFLICT DO NOTHING, then read, cannot.
+   */
+  private async edition(date: string): Promise<{ id: string }> {
+    const day = new Date(`${date}T00:00:00Z`);
+    await this.prisma.edition.createMany({ data: [{ date: day }], skipDuplicates: true });
+    return this.prisma.edition.findUniqueOrThrow({ where: { date: day }, select: { id: true } });
+  }
+
+  /**
+   * One INSERT per batch (Prisma's createMany spends more time building a
+   * thousand-row statement than PostgreSQL spends running it). The unique
+   * (reader, edition) index skips readers already planned. Times are stored as
+   * UTC wall time, as Prisma stores them. Returns how many rows were created.
+   */
+  private async insertDeliveries(editionId: string, readerIds: string[], now: Date): Promise<number> {
+    const ids = readerIds.map(() => randomUUID());
+    const messageIds = ids.map((id) => deliveryMessageId(id, this.messageDomain));
+    const at = now.toISOString();
+    return this.prisma.$executeRaw`
+      INSERT INTO deliveries (id, edition_id, reader_id, message_id, planned_at, updated_at)
+      SELECT x.id, ${editionId}, x.reader_id, x.message_id, ${at}::timestamp(3), ${at}::timestamp(3)
+        FROM unnest(${ids}::text[], ${readerIds}::text[], ${messageIds}::text[]) AS x(id, reader_id, message_id)
+      ON CONFLICT (reader_id, edition_id) DO NOTHING`;
   }
 
   private async dueReaders(now: Date, options: PlanOptions): Promise<DueReader[]> {
@@ -100,14 +120,10 @@ export class DeliveryPlanner {
       orderBy: { id: "asc" },
     });
     if (readers.length === 0) return [];
-    const suppressed = new Set(
-      (
-        await this.prisma.suppression.findMany({
-          where: { email: { in: readers.map((r) => r.email) } },
-          select: { email: true },
-        })
-      ).map((s) => s.email),
-    );
+    // Joined in the database rather than sending every active address as a parameter.
+    const suppressedRows = await this.prisma.$queryRaw<{ email: string }[]>`
+      SELECT s.email FROM suppressions AS s JOIN readers AS r ON r.email = s.email WHERE r.status = 'active'`;
+    const suppressed = new Set(suppressedRows.map((s) => s.email));
     // Local time is computed once per time zone, not once per reader.
     const zones = new Map<string, { date: string; hour: number; weekday: number }>();
     const zone = (tz: string) => {

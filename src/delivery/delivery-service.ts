@@ -4,6 +4,7 @@ import type { Clock } from "../lib/clock.js";
 import { AppError } from "../lib/errors.js";
 import type { Links } from "../lib/links.js";
 import type { Logger } from "../lib/logger.js";
+import { DeliveryStore, type SentRecord } from "./delivery-store.js";
 import type { Mailer } from "./mailer.js";
 import { buildListHeaders } from "./message-headers.js";
 import { classifySmtpFailure } from "./smtp-failure.js";
@@ -27,6 +28,16 @@ export interface DigestComposer {
 
 export type SendOutcome = "sent" | "failed" | "skipped" | "settled" | "missing";
 
+export interface SendOptions {
+  /** The queue will not retry: a transient failure is final too. */
+  finalAttempt?: boolean;
+  /** Aborted when the worker lost its lock on the job (another worker may own the delivery now). */
+  signal?: AbortSignal;
+}
+
+/** Tries at recording a message the server accepted before the error goes to the queue. */
+const RECORD_ATTEMPTS = 4;
+
 export interface DeliverySettings {
   from: string;
   listId: string;
@@ -41,7 +52,7 @@ export interface DeliverySettings {
  * pauses sending instead of failing every reader.
  */
 export class DeliveryService {
-  private readonly prisma: PrismaClient;
+  private readonly store: DeliveryStore;
   private readonly mailer: Mailer;
   private readonly composer: DigestComposer;
   private readonly links: Links;
@@ -58,7 +69,7 @@ export class DeliveryService {
     logger: Logger;
     settings: DeliverySettings;
   }) {
-    this.prisma = deps.prisma;
+    this.store = new DeliveryStore(deps.prisma, deps.clock);
     this.mailer = deps.mailer;
     this.composer = deps.composer;
     this.links = deps.links;
@@ -67,41 +78,37 @@ export class DeliveryService {
     this.settings = deps.settings;
   }
 
-  /** `finalAttempt`: the queue will not retry, so a transient failure is final too. */
-  async send(deliveryId: string, options: { finalAttempt?: boolean } = {}): Promise<SendOutcome> {
-    const delivery = await this.prisma.delivery.findUnique({
-      where: { id: deliveryId },
-      include: { reader: true, edition: true },
-    });
-    if (!delivery) {
+  async send(deliveryId: string, options: SendOptions = {}): Promise<SendOutcome> {
+    const claim = await this.store.claim(deliveryId);
+    if (claim.kind === "missing") {
       this.logger.warn({ deliveryId }, "delivery not found; nothing to send");
       return "missing";
     }
-    if (delivery.status === "sent" || delivery.status === "failed" || delivery.status === "skipped")
-      return "settled";
-    const { reader } = delivery;
+    if (claim.kind === "settled") return "settled";
+    const { delivery, reader, editionDate, blocked } = claim;
     const log = this.logger.child({ deliveryId, readerId: reader.id });
-
-    const blocked = await this.undeliverableReason(reader);
     if (blocked) {
-      await this.settle(deliveryId, { status: "skipped", lastError: blocked });
+      await this.store.settle(deliveryId, { status: "skipped", lastError: blocked });
       log.info({ reason: blocked }, "delivery skipped");
       return "skipped";
     }
-    const claimed = await this.prisma.delivery.updateMany({
-      where: { id: deliveryId, status: { in: ["planned", "sending"] } },
-      data: { status: "sending", sendingAt: this.clock.now(), attempts: { increment: 1 } },
-    });
-    if (claimed.count === 0) return "settled";
 
-    const digest = await this.composer.compose({
-      deliveryId,
-      reader,
-      editionDate: delivery.edition.date.toISOString().slice(0, 10),
-      now: delivery.plannedAt,
-    });
+    let digest: ComposedDigest | null;
+    try {
+      digest = await this.composer.compose({ deliveryId, reader, editionDate, now: delivery.plannedAt });
+    } catch (error) {
+      // Never leave the claim behind: give it back for the retry, or fail for good on the last attempt.
+      const reason = `could not compose the digest: ${error instanceof Error ? error.message : String(error)}`;
+      if (options.finalAttempt) {
+        await this.store.settle(deliveryId, { status: "failed", lastError: reason.slice(0, 500) });
+        log.error({ err: reason }, "delivery failed: could not compose the digest");
+        return "failed";
+      }
+      await this.store.release(deliveryId, reason);
+      throw error;
+    }
     if (!digest) {
-      await this.settle(deliveryId, {
+      await this.store.settle(deliveryId, {
         status: "skipped",
         lastError: "nothing worth sending in this edition",
       });
@@ -109,6 +116,12 @@ export class DeliveryService {
       return "skipped";
     }
 
+    if (options.signal?.aborted) {
+      // The job's lock is gone and another worker may be sending this delivery: leave it to that one.
+      throw new AppError("CONFLICT", "the worker lost its lock on this job; not sending", {
+        details: { deliveryId },
+      });
+    }
     try {
       await this.mailer.send({
         from: this.settings.from,
@@ -128,26 +141,34 @@ export class DeliveryService {
       return this.handleFailure(deliveryId, reader, error, options.finalAttempt ?? false);
     }
 
-    const sentAt = this.clock.now();
-    await this.prisma.$transaction([
-      this.prisma.delivery.update({
-        where: { id: deliveryId },
-        data: {
-          status: "sent",
-          sentAt,
-          sendingAt: null,
-          subject: digest.subject,
-          paperIds: digest.paperIds,
-          lastError: null,
-        },
-      }),
-      this.prisma.sentPaper.createMany({
-        data: digest.paperIds.map((paperId) => ({ readerId: reader.id, paperId, deliveryId, sentAt })),
-        skipDuplicates: true,
-      }),
-    ]);
+    await this.recordSent({
+      deliveryId,
+      subject: digest.subject,
+      paperIds: digest.paperIds,
+      sentAt: this.clock.now(),
+    });
     log.info({ messageId: delivery.messageId, papers: digest.paperIds.length }, "delivery sent");
     return "sent";
+  }
+
+  /**
+   * The server has the message now. Recording that must survive a database
+   * hiccup: if it gave up at once, the queue's retry would send a duplicate.
+   */
+  private async recordSent(record: SentRecord): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.store.recordSent(record);
+        return;
+      } catch (error) {
+        if (attempt >= RECORD_ATTEMPTS) throw error;
+        this.logger.warn(
+          { deliveryId: record.deliveryId, attempt, err: String(error) },
+          "could not record a sent delivery; retrying",
+        );
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
   }
 
   private async handleFailure(
@@ -159,30 +180,12 @@ export class DeliveryService {
     const failure = classifySmtpFailure(error);
     const log = this.logger.child({ deliveryId, readerId: reader.id, smtpCode: failure.code });
     if (failure.kind === "permanent") {
-      const now = this.clock.now();
-      await this.prisma.$transaction([
-        this.prisma.delivery.update({
-          where: { id: deliveryId },
-          data: {
-            status: "failed",
-            failedAt: now,
-            sendingAt: null,
-            lastError: failure.message,
-            smtpCode: failure.code ?? null,
-          },
-        }),
-        this.prisma.reader.update({ where: { id: reader.id }, data: { status: "bounced" } }),
-        this.prisma.suppression.upsert({
-          where: { email: reader.email },
-          create: { email: reader.email, reason: "bounce", detail: failure.message },
-          update: {},
-        }),
-      ]);
+      await this.store.bounce(deliveryId, reader, failure.message, failure.code ?? null);
       log.warn({ reply: failure.message }, "permanent SMTP failure: reader suppressed");
       return "failed";
     }
     if (finalAttempt && failure.kind === "transient") {
-      await this.settle(deliveryId, {
+      await this.store.settle(deliveryId, {
         status: "failed",
         lastError: failure.message,
         smtpCode: failure.code ?? null,
@@ -190,36 +193,11 @@ export class DeliveryService {
       log.warn({ reply: failure.message }, "delivery failed after its last attempt");
       return "failed";
     }
-    await this.prisma.delivery.update({
-      where: { id: deliveryId },
-      data: {
-        status: "planned",
-        sendingAt: null,
-        lastError: failure.message,
-        smtpCode: failure.code ?? null,
-      },
-    });
+    await this.store.release(deliveryId, failure.message, failure.code ?? null);
     const code = failure.kind === "config" ? "SMTP_CONFIG" : "SMTP_TRANSIENT";
     throw new AppError(code, `SMTP ${failure.kind} failure: ${failure.message}`, {
       cause: error,
       details: { deliveryId, smtpCode: failure.code },
-    });
-  }
-
-  private async undeliverableReason(reader: Reader): Promise<string | null> {
-    if (reader.status !== "active") return `reader is ${reader.status}`;
-    const suppression = await this.prisma.suppression.findUnique({ where: { email: reader.email } });
-    return suppression ? `address suppressed (${suppression.reason})` : null;
-  }
-
-  private async settle(
-    deliveryId: string,
-    data: { status: "failed" | "skipped"; lastError: string; smtpCode?: number | null },
-  ): Promise<void> {
-    const now = this.clock.now();
-    await this.prisma.delivery.update({
-      where: { id: deliveryId },
-      data: { ...data, sendingAt: null, failedAt: data.status === "failed" ? now : null },
     });
   }
 }

@@ -7,6 +7,9 @@ export interface SweepResult {
   requeued: number;
 }
 
+/** Job states in which a job will still run (or is running): the delivery is not lost. */
+const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
+
 /**
  * Nothing stays "sending" or "planned" forever. A delivery is stale when a worker
  * died holding it (its lease in sending_at is old) or its job vanished (Redis
@@ -40,25 +43,25 @@ export class DeliverySweeper {
       orderBy: { plannedAt: "asc" },
       take: limit,
     });
-    let requeued = 0;
+    const orphaned: string[] = [];
     for (const { id } of stale) {
-      const jobId = jobIds.send(id);
-      const job = await this.queue.getJob(jobId);
+      const job = await this.queue.getJob(jobIds.send(id));
       const state = job ? await job.getState() : "missing";
-      if (
-        state === "waiting" ||
-        state === "active" ||
-        state === "delayed" ||
-        state === "prioritized" ||
-        state === "waiting-children"
-      ) {
-        continue;
-      }
-      if (job) await job.remove().catch(() => {});
-      await this.queue.add("send", { deliveryId: id }, { jobId });
-      requeued += 1;
+      if (!LIVE_STATES.has(state)) orphaned.push(id);
     }
-    if (requeued > 0) this.logger.warn({ requeued }, "sweeper re-enqueued stale deliveries");
-    return { requeued };
+    if (orphaned.length === 0) return { requeued: 0 };
+    // A job that finished between the query above and the look at its state has
+    // settled its delivery: only deliveries still open now are enqueued again.
+    const open = await this.prisma.delivery.findMany({
+      where: { id: { in: orphaned }, status: { in: ["planned", "sending"] } },
+      select: { id: true },
+    });
+    for (const { id } of open) {
+      const jobId = jobIds.send(id);
+      await (await this.queue.getJob(jobId))?.remove().catch(() => {});
+      await this.queue.add("send", { deliveryId: id }, { jobId });
+    }
+    if (open.length > 0) this.logger.warn({ requeued: open.length }, "sweeper re-enqueued stale deliveries");
+    return { requeued: open.length };
   }
 }

@@ -14,6 +14,12 @@ export interface QueueSettings {
   /** Attempts per delivery and the first backoff delay; exponential with jitter after that. */
   sendAttempts: number;
   sendBackoffMs: number;
+  /**
+   * Connection errors of the queues (Redis restarting, unreachable). ioredis
+   * reconnects by itself and commands wait for it; default: ignored. Without a
+   * listener BullMQ prints every one of them to stderr.
+   */
+  onError?: (queue: string, error: Error) => void;
 }
 
 const KEEP_COMPLETED = { age: 24 * 3600, count: 50_000 };
@@ -62,6 +68,11 @@ export class Queues {
         removeOnFail: 200,
       },
     });
+    this.listenForErrors();
+  }
+
+  private listenForErrors(): void {
+    for (const queue of this.all) queue.on("error", (error) => this.settings.onError?.(queue.name, error));
   }
 
   get all(): Queue[] {

@@ -7,7 +7,9 @@ import type { Queues } from "./queues.js";
 
 /** The services workers call; each worker parses its payload and calls one method. */
 export interface WorkerServices {
-  delivery: { send(deliveryId: string, options: { finalAttempt: boolean }): Promise<unknown> };
+  delivery: {
+    send(deliveryId: string, options: { finalAttempt: boolean; signal?: AbortSignal }): Promise<unknown>;
+  };
   lifecycleMail: { send(kind: MailJob["kind"], readerId: string): Promise<unknown> };
   planner: { planDue(): Promise<unknown>; sweep(): Promise<unknown> };
   ingestion: { runScheduled(job: IngestJob): Promise<unknown> };
@@ -42,10 +44,11 @@ export function startWorkers(
 
   const send = new Worker(
     QUEUE_NAMES.send,
-    async (job) => {
+    // Three parameters: BullMQ hands over an AbortSignal, aborted below when the job's lock is lost.
+    async (job, _token, signal) => {
       const { deliveryId } = parsePayload(SendJob, job.data, "send");
       try {
-        return await services.delivery.send(deliveryId, { finalAttempt: isFinalAttempt(job) });
+        return await services.delivery.send(deliveryId, { finalAttempt: isFinalAttempt(job), signal });
       } catch (error) {
         if (!isAppError(error, "SMTP_CONFIG")) throw error;
         logger.error(
@@ -62,6 +65,12 @@ export function startWorkers(
       ...(settings.ratePerSecond > 0 ? { limiter: { max: settings.ratePerSecond, duration: 1000 } } : {}),
     },
   );
+  // A job whose lock could not be renewed (Redis was away longer than the lock) may
+  // already run on another worker: abort it, so it does not send the message too.
+  send.on("lockRenewalFailed", (jobIds) => {
+    for (const jobId of jobIds) send.cancelJob(jobId, "lock lost");
+    logger.warn({ jobIds }, "lost the lock on send jobs; they will not send");
+  });
   const mail = new Worker(
     QUEUE_NAMES.mail,
     async (job) => {

@@ -50,24 +50,28 @@ export async function seedReaders(
   return emails.map((email) => byEmail.get(email)!);
 }
 
+/** What a timeout says; a function is asked only when it fires (e.g. to show the latest logs). */
+export type TimeoutMessage = string | (() => string);
+const say = (what: TimeoutMessage) => (typeof what === "function" ? what() : what);
+
 /** Polls `check` until it is true; throws `what` after timeoutMs. */
 export async function until(
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,
-  what: string,
+  what: TimeoutMessage,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${say(what)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
 /** Rejects with a readable message when `promise` takes longer than timeoutMs. */
-export async function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+export async function within<T>(promise: Promise<T>, timeoutMs: number, what: TimeoutMessage): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms: ${what}`)), timeoutMs);
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms: ${say(what)}`)), timeoutMs);
   });
   try {
     return await Promise.race([promise, timeout]);

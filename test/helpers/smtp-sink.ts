@@ -26,6 +26,8 @@ export interface SmtpSinkOptions {
 /** An SMTP server started in the test that captures every accepted message. */
 export class SmtpSink {
   readonly messages: CapturedMessage[] = [];
+  /** Connection errors the server reported after it started (e.g. ECONNRESET from a killed client). */
+  readonly errors: Error[] = [];
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -75,6 +77,9 @@ export class SmtpSink {
       this.server!.once("error", reject);
       this.server!.listen(0, "127.0.0.1", () => resolve());
     });
+    // A client that dies mid-session (a killed worker) resets its socket: that is
+    // the client's problem, not an uncaught error of the test process.
+    this.server.on("error", (error: Error) => this.errors.push(error));
     const address = (this.server as unknown as { server: { address(): { port: number } } }).server.address();
     this.port = address.port;
     return this;
