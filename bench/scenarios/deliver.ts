@@ -9,15 +9,14 @@ import nodemailer from "nodemailer";
 import { AppContext } from "../../src/app/app-context.js";
 import { waitForDeliveries } from "../../src/app/delivery-progress.js";
 import { startWorkerRole } from "../../src/app/process-roles.js";
+import { RecentSampleSource, SAMPLE_FILE } from "../../src/app/sample-papers.js";
 import { type Config, loadConfig } from "../../src/config/config.js";
 import { type OutgoingMessage, SmtpMailer } from "../../src/delivery/mailer.js";
 import { buildListHeaders } from "../../src/delivery/message-headers.js";
 import type { Reader } from "../../src/generated/prisma/client.js";
-import { FileSource } from "../../src/ingestion/sources/file-source.js";
 import { localDate } from "../../src/lib/clock.js";
 import { silentLogger } from "../../src/lib/logger.js";
 import { TOPIC_SLUGS } from "../../src/topics/taxonomy.js";
-import { writeRecentPapersJsonl } from "../../test/helpers/recent-papers.js";
 import { dropQueuePrefix } from "../../test/helpers/test-database.js";
 import { withBenchDatabase } from "../bench-database.js";
 import type { BenchResult } from "../harness.js";
@@ -30,7 +29,7 @@ import type { BenchResult } from "../harness.js";
  *   mailer and record each delivery; from plan to every delivery settled.
  * - naive: what one would write first. Per reader: rank, fill the MJML template and
  *   call mjml2html, send with nodemailer's defaults (a new connection per message,
- *   text encoding auto-detected); a few readers at a time.
+ *   text encoding auto-detected); one reader after another.
  * - ceiling: the same digests rendered beforehand, pushed through one pooled
  *   transport of the same size with the same concurrency: sending alone.
  * Each runs once per round on its own cohort of readers; the best round counts
@@ -39,7 +38,8 @@ import type { BenchResult } from "../harness.js";
 const READERS = 2_000;
 const ROUNDS = 2;
 const NAIVE_READERS = 100;
-const NAIVE_CONCURRENCY = 4;
+/** One reader after another, as a first version (and the self-hosted arXiv mailers) would. */
+const NAIVE_CONCURRENCY = 1;
 const CONCURRENCY = 32;
 const POOL_SIZE = 8;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -70,9 +70,8 @@ export default async function deliver(): Promise<BenchResult[]> {
       const setup = await AppContext.create(config, { logger: silentLogger() });
       const cohorts: Reader[][] = [];
       try {
-        const file = join(dataDir, "papers.jsonl");
-        writeRecentPapersJsonl(file, now);
-        await setup.ingestion.run(new FileSource(), { path: file, now });
+        // The shipped sample (120 real listings, presented as the last three days): full-size digests.
+        await setup.ingestion.run(new RecentSampleSource(), { path: SAMPLE_FILE, now });
         for (let round = 0; round < ROUNDS; round++) cohorts.push(await seedReaders(setup, now, round));
       } finally {
         await setup.close();

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db/database.js";
 import type { Reader } from "../generated/prisma/client.js";
 import type { Clock } from "../lib/clock.js";
-import { MicroBatcher } from "./micro-batcher.js";
+import { MicroBatcher } from "../lib/micro-batcher.js";
 
 export type ClaimResult =
   | {

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/database.js";
+import { MicroBatcher } from "../lib/micro-batcher.js";
 import { isTopicSlug, type TopicSlug } from "../topics/taxonomy.js";
 import type { CandidatePaper } from "./ranking-types.js";
 
@@ -24,8 +25,21 @@ export interface EditionPapers {
  * before `now`) with their topic scores and upvote history: one query each,
  * once per edition, never per reader.
  */
+interface SentLookup {
+  readerId: string;
+  paperIds: readonly string[];
+  exceptDeliveryId: string | undefined;
+}
+
 export class CandidateRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly sentLookups: MicroBatcher<SentLookup, Set<string>>;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.sentLookups = new MicroBatcher((lookups) => this.sentBatch(lookups), {
+      maxBatch: 100,
+      maxConcurrent: 2,
+    });
+  }
 
   async load(now: Date, windowDays: number): Promise<EditionPapers> {
     const since = new Date(now.getTime() - windowDays * 86_400_000);
@@ -75,21 +89,36 @@ export class CandidateRepository {
     return { candidates, details };
   }
 
-  /** Which of these papers the reader has already been sent (by deliveries other than `exceptDeliveryId`). */
-  async sentTo(
-    readerId: string,
-    paperIds: readonly string[],
-    exceptDeliveryId?: string,
-  ): Promise<Set<string>> {
-    if (paperIds.length === 0) return new Set();
-    const rows = await this.prisma.sentPaper.findMany({
-      where: {
-        readerId,
-        paperId: { in: [...paperIds] },
-        ...(exceptDeliveryId ? { deliveryId: { not: exceptDeliveryId } } : {}),
-      },
-      select: { paperId: true },
+  /**
+   * Which of these papers the reader has already been sent (by deliveries other than
+   * `exceptDeliveryId`). Calls made at the same moment (a worker sending many digests)
+   * share one query.
+   */
+  sentTo(readerId: string, paperIds: readonly string[], exceptDeliveryId?: string): Promise<Set<string>> {
+    if (paperIds.length === 0) return Promise.resolve(new Set());
+    return this.sentLookups.submit({ readerId, paperIds, exceptDeliveryId });
+  }
+
+  private async sentBatch(lookups: SentLookup[]): Promise<Set<string>[]> {
+    const readers = [...new Set(lookups.map((l) => l.readerId))];
+    const papers = [...new Set(lookups.flatMap((l) => l.paperIds))];
+    const rows = await this.prisma.$queryRaw<{ readerId: string; paperId: string; deliveryId: string }[]>`
+      SELECT reader_id AS "readerId", paper_id AS "paperId", delivery_id AS "deliveryId"
+        FROM sent_papers
+       WHERE reader_id = ANY(${readers}::text[]) AND paper_id = ANY(${papers}::text[])`;
+    const byReader = new Map<string, { paperId: string; deliveryId: string }[]>();
+    for (const row of rows) {
+      const list = byReader.get(row.readerId);
+      if (list) list.push(row);
+      else byReader.set(row.readerId, [row]);
+    }
+    return lookups.map((lookup) => {
+      const wanted = new Set(lookup.paperIds);
+      return new Set(
+        (byReader.get(lookup.readerId) ?? [])
+          .filter((r) => wanted.has(r.paperId) && r.deliveryId !== lookup.exceptDeliveryId)
+          .map((r) => r.paperId),
+      );
     });
-    return new Set(rows.map((r) => r.paperId));
   }
 }

@@ -1,18 +1,14 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { waitForDeliveries } from "../../app/delivery-progress.js";
 import { startWorkerRole } from "../../app/process-roles.js";
+import { RecentSampleSource, SAMPLE_FILE } from "../../app/sample-papers.js";
 import type { Config } from "../../config/config.js";
-import type { PaperSourceReader, SourceBatch } from "../../ingestion/source-batch.js";
-import { FileSource, type FileSourceOptions } from "../../ingestion/sources/file-source.js";
 import { isoDate } from "../../lib/clock.js";
 import type { TopicSlug } from "../../topics/taxonomy.js";
 import type { WithContext } from "../main.js";
 import { createProgress, printLine } from "../terminal.js";
-
-export const SAMPLE_FILE = fileURLToPath(new URL("../../../samples/daily-papers.jsonl", import.meta.url));
 
 export const DEMO_READERS: { email: string; topics: TopicSlug[]; keywords: string[] }[] = [
   { email: "ada@example.com", topics: ["llm", "reasoning", "efficiency"], keywords: ["chain-of-thought"] },
@@ -23,27 +19,6 @@ export const DEMO_READERS: { email: string; topics: TopicSlug[]; keywords: strin
   },
   { email: "alan@example.com", topics: ["agents", "code", "rl"], keywords: ["benchmark"] },
 ];
-
-/**
- * The sample listing is a snapshot; the demo treats it as the last three days'
- * Daily Papers, so the edition it builds has fresh, trending papers.
- */
-class RecentSampleSource implements PaperSourceReader<FileSourceOptions> {
-  readonly source = "file" as const;
-  constructor(private readonly inner = new FileSource()) {}
-
-  async *fetch(options: FileSourceOptions): AsyncGenerator<SourceBatch> {
-    let index = 0;
-    for await (const batch of this.inner.fetch(options)) {
-      for (const item of batch.items) {
-        if (!item.ok) continue;
-        const featuredAt = new Date(options.now.getTime() - (1 + (index++ % 60)) * 3_600_000);
-        item.paper = { ...item.paper, featuredAt, publishedAt: new Date(featuredAt.getTime() - 86_400_000) };
-      }
-      yield batch;
-    }
-  }
-}
 
 export function registerDemoCommand(
   program: Command,
