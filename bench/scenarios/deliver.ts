@@ -13,9 +13,12 @@ import { RecentSampleSource, SAMPLE_FILE } from "../../src/app/sample-papers.js"
 import { type Config, loadConfig } from "../../src/config/config.js";
 import { type OutgoingMessage, SmtpMailer } from "../../src/delivery/mailer.js";
 import { buildListHeaders } from "../../src/delivery/message-headers.js";
+import { toProfile } from "../../src/digests/edition-composer.js";
 import type { Reader } from "../../src/generated/prisma/client.js";
 import { localDate } from "../../src/lib/clock.js";
 import { silentLogger } from "../../src/lib/logger.js";
+import { prepareEdition } from "../../src/ranking/edition-context.js";
+import { rankReader } from "../../src/ranking/edition-ranker.js";
 import { TOPIC_SLUGS } from "../../src/topics/taxonomy.js";
 import { dropQueuePrefix } from "../../test/helpers/test-database.js";
 import { withBenchDatabase } from "../bench-database.js";
@@ -27,9 +30,9 @@ import type { BenchResult } from "../harness.js";
  * - paperboy: the real path end to end. Plan 2,000 confirmed readers, BullMQ jobs on
  *   the local Redis, in-process workers rank, render and send through the pooled
  *   mailer and record each delivery; from plan to every delivery settled.
- * - naive: what one would write first. Per reader: rank, fill the MJML template and
- *   call mjml2html, send with nodemailer's defaults (a new connection per message,
- *   text encoding auto-detected); one reader after another.
+ * - naive: what one would write first. Per reader: load the candidate papers and rank
+ *   them, fill the MJML template and call mjml2html, send with nodemailer's defaults (a
+ *   new connection per message, text encoding auto-detected); one reader after another.
  * - ceiling: the same digests rendered beforehand, pushed through one pooled
  *   transport of the same size with the same concurrency: sending alone.
  * Each runs once per round on its own cohort of readers; the best round counts
@@ -240,7 +243,12 @@ async function runNaive(
   const lane = async () => {
     while (next < readers.length) {
       const reader = readers[next++]!;
-      const { ranked, prepared } = await ctx.composer.rank(reader, editionDate, now);
+      // No per-edition preparation: each reader's candidates are loaded and ranked on their own.
+      const { candidates, details } = await ctx.candidates.load(now, ctx.config.ranking.windowDays);
+      const context = prepareEdition(candidates, now, { ...ctx.config.ranking, alsoTrendingSize: 3 });
+      const alreadySent = await ctx.candidates.sentTo(reader.id, [...details.keys()]);
+      const ranked = rankReader(context, toProfile(reader, alreadySent));
+      const prepared = { details };
       if (ranked.isEmpty) continue;
       const view = ctx.composer.toView(
         reader,
