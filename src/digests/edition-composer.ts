@@ -18,6 +18,7 @@ import type { DigestView, PaperCard } from "./digest-view.js";
 interface PreparedEdition {
   context: EditionContext;
   details: Map<string, PaperDetails>;
+  paperIds: string[];
   preparedAt: number;
 }
 
@@ -48,13 +49,17 @@ export class EditionComposer implements DigestComposer {
     this.ttl = deps.settings.cacheTtlMs ?? 10 * 60_000;
   }
 
+  /** With `asSentBy`, the digest that delivery sent (its own papers count as unsent). */
   async compose(input: {
     deliveryId: string;
     reader: Reader;
     editionDate: string;
     now: Date;
+    asSentBy?: string;
   }): Promise<ComposedDigest | null> {
-    const { ranked, prepared } = await this.rank(input.reader, input.editionDate, input.now);
+    const { ranked, prepared } = await this.rank(input.reader, input.editionDate, input.now, {
+      ...(input.asSentBy ? { asSentBy: input.asSentBy } : {}),
+    });
     if (ranked.isEmpty) return null;
     const view = this.toView(
       input.reader,
@@ -80,8 +85,7 @@ export class EditionComposer implements DigestComposer {
     options: { asSentBy?: string; preview?: boolean } = {},
   ): Promise<{ ranked: RankedEdition; prepared: PreparedEdition }> {
     const prepared = await this.prepare(options.preview ? `preview:${editionDate}` : editionDate, now);
-    const ids = [...prepared.details.keys()];
-    const sent = await this.deps.candidates.sentTo(reader.id, ids, options.asSentBy);
+    const sent = await this.deps.candidates.sentTo(reader.id, prepared.paperIds, options.asSentBy);
     return { ranked: rankReader(prepared.context, toProfile(reader, sent)), prepared };
   }
 
@@ -92,18 +96,14 @@ export class EditionComposer implements DigestComposer {
     editionDate: string;
     reader: Reader;
   }): Promise<string | null> {
-    const { ranked, prepared } = await this.rank(delivery.reader, delivery.editionDate, delivery.plannedAt, {
+    const digest = await this.compose({
+      deliveryId: delivery.id,
+      reader: delivery.reader,
+      editionDate: delivery.editionDate,
+      now: delivery.plannedAt,
       asSentBy: delivery.id,
     });
-    if (ranked.isEmpty) return null;
-    const view = this.toView(
-      delivery.reader,
-      delivery.editionDate,
-      ranked,
-      prepared.details,
-      this.deps.links.viewInBrowser(delivery.id),
-    );
-    return this.deps.renderer.renderDigest(view).html;
+    return digest?.html ?? null;
   }
 
   toView(
@@ -178,6 +178,7 @@ export class EditionComposer implements DigestComposer {
       return {
         context: prepareEdition(candidates, now, this.deps.settings.ranking),
         details,
+        paperIds: [...details.keys()],
         preparedAt: Date.now(),
       };
     })();
