@@ -115,6 +115,7 @@ export default async function deliver(): Promise<BenchResult[]> {
         cpuMsPerDigest: Math.round((m.cpuMs / m.count) * 100) / 100,
         avgKiB: Math.round(m.bytes / m.count / 1024),
         rounds: all.map(rate),
+        ...(m.planMs !== undefined ? { planMs: Math.round(m.planMs) } : {}),
       });
       return [
         { name: "deliver.paperboy", ...describe(ours, runs.paperboy), readers: READERS, ...settings },
@@ -153,6 +154,7 @@ async function runPaperboy(config: Config, sink: SinkProcess): Promise<Measure> 
     const before = await sink.stats();
     const stop = stopwatch();
     const plan = await ctx.planner.plan(new Date(), { force: true });
+    const planMs = stop().ms;
     const summary = await waitForDeliveries(ctx.db.prisma, plan.deliveryIds, undefined, 50);
     const elapsed = stop();
     const after = await sink.stats();
@@ -162,7 +164,7 @@ async function runPaperboy(config: Config, sink: SinkProcess): Promise<Measure> 
     }
     // The cohort is done: the next round plans the next one.
     await ctx.db.prisma.reader.updateMany({ where: { status: "active" }, data: { status: "paused" } });
-    return { count: summary.sent, ...elapsed, bytes: after.bytes - before.bytes };
+    return { count: summary.sent, ...elapsed, bytes: after.bytes - before.bytes, planMs };
   } finally {
     await ctx.close();
   }
@@ -175,6 +177,8 @@ interface Measure {
   cpuMs: number;
   /** Bytes the server received. */
   bytes: number;
+  /** paperboy: time to plan the edition (rows + jobs), within `ms`. */
+  planMs?: number;
 }
 
 function stopwatch(): () => { ms: number; cpuMs: number } {
