@@ -45,6 +45,8 @@ const NAIVE_READERS = 100;
 const NAIVE_CONCURRENCY = 1;
 const CONCURRENCY = 32;
 const POOL_SIZE = 8;
+/** How often the bench asks PostgreSQL whether every delivery is settled (as `send --wait` does). */
+const POLL_MS = 100;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 export default async function deliver(): Promise<BenchResult[]> {
@@ -155,7 +157,7 @@ async function runPaperboy(config: Config, sink: SinkProcess): Promise<Measure> 
     const stop = stopwatch();
     const plan = await ctx.planner.plan(new Date(), { force: true });
     const planMs = stop().ms;
-    const summary = await waitForDeliveries(ctx.db.prisma, plan.deliveryIds, undefined, 50);
+    const summary = await waitForDeliveries(ctx.db.prisma, plan.deliveryIds, undefined, POLL_MS);
     const elapsed = stop();
     const after = await sink.stats();
     const received = after.messages - before.messages;
