@@ -3,6 +3,7 @@ import { rankReader } from "../../src/ranking/edition-ranker.js";
 import type { CandidatePaper, ReaderProfile } from "../../src/ranking/ranking-types.js";
 import { NOT_ELIGIBLE, ReaderRelevance } from "../../src/ranking/relevance.js";
 import { TOPIC_SLUGS, type TopicSlug } from "../../src/topics/taxonomy.js";
+import { seededRandom } from "../../test/helpers/seeded-random.js";
 import { type BenchResult, peakRssMiB } from "../harness.js";
 
 // Ranking throughput: 500 synthetic candidates (topic scores, snapshots, dates, ~150-word abstracts),
@@ -16,16 +17,6 @@ const BATCH = 10_000;
 const BASELINE_READERS = 10_000;
 const NOW = new Date("2025-06-10T07:00:00Z");
 const HOUR = 3_600_000;
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PHRASES = [
   "speculative decoding",
@@ -184,7 +175,7 @@ function naiveRank(context: EditionContext, reader: ReaderProfile): number {
 }
 
 export default async function rank(): Promise<BenchResult[]> {
-  const random = seeded(42);
+  const random = seededRandom(42);
   const world = makeWorld(random);
   const papers = makePapers(random, world);
   const ids = papers.map((p) => p.id);
@@ -197,7 +188,7 @@ export default async function rank(): Promise<BenchResult[]> {
   const prepareCpuMs = (prepareCpu.user + prepareCpu.system) / 1000;
 
   // Warm-up (not timed), with its own readers.
-  for (const r of makeReaders(seeded(7), 0, 2000, world, ids)) rankReader(context, r);
+  for (const r of makeReaders(seededRandom(7), 0, 2000, world, ids)) rankReader(context, r);
 
   let rankNs = 0n;
   let rankCpuUs = 0;
@@ -218,7 +209,7 @@ export default async function rank(): Promise<BenchResult[]> {
   }
   const readersPerSecond = READERS / (Number(rankNs) / 1e9);
 
-  const baselineReaders = makeReaders(seeded(42), 0, BASELINE_READERS, world, ids);
+  const baselineReaders = makeReaders(seededRandom(42), 0, BASELINE_READERS, world, ids);
   const baseStart = process.hrtime.bigint();
   const baseCpuStart = process.cpuUsage();
   let baselineChosen = 0;

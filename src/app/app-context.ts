@@ -68,6 +68,7 @@ export class AppContext {
   ) {
     const prisma = db.prisma;
     const messageDomain = messageIdDomain(config.mail.from);
+    const sender = { from: config.mail.from, listId: config.mail.listId };
     this.mailer = mailer;
     this.signer = new TokenSigner({ keys: config.secrets.keys, now: () => clock.now() });
     this.links = new Links(this.signer, {
@@ -103,11 +104,7 @@ export class AppContext {
       links: this.links,
       clock,
       logger,
-      settings: {
-        from: config.mail.from,
-        listId: config.mail.listId,
-        unsubscribeMailto: config.mail.unsubscribeMailto,
-      },
+      settings: { ...sender, unsubscribeMailto: config.mail.unsubscribeMailto },
     });
     this.planner = new DeliveryPlanner({
       prisma,
@@ -122,12 +119,7 @@ export class AppContext {
       links: this.links,
       clock,
       logger,
-      settings: {
-        from: config.mail.from,
-        listId: config.mail.listId,
-        messageDomain,
-        confirmTtlHours: config.subscriptions.confirmTtlHours,
-      },
+      settings: { ...sender, messageDomain, confirmTtlHours: config.subscriptions.confirmTtlHours },
     });
     this.ingestion = new IngestionService({
       prisma,

@@ -167,8 +167,7 @@ export class EditionComposer implements DigestComposer {
   }
 
   private prepare(cacheKey: string, now: Date): Promise<PreparedEdition> {
-    const editionDate = cacheKey;
-    const cached = this.cache.get(editionDate);
+    const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const pending = (async () => {
       const { candidates, details } = await this.deps.candidates.load(
@@ -182,10 +181,10 @@ export class EditionComposer implements DigestComposer {
         preparedAt: Date.now(),
       };
     })();
-    this.cache.set(editionDate, pending);
+    this.cache.set(cacheKey, pending);
     pending.then(
-      () => setTimeout(() => this.cache.delete(editionDate), this.ttl).unref(),
-      () => this.cache.delete(editionDate),
+      () => setTimeout(() => this.cache.delete(cacheKey), this.ttl).unref(),
+      () => this.cache.delete(cacheKey),
     );
     return pending;
   }

@@ -1,5 +1,4 @@
 import { mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
@@ -9,6 +8,7 @@ import { startWorkerRole } from "../../../src/app/process-roles.js";
 import { FileSource } from "../../../src/ingestion/sources/file-source.js";
 import { createWebServer } from "../../../src/web/web-server.js";
 import { launchChromium } from "../../helpers/chromium.js";
+import { sparePort } from "../../helpers/private-redis.js";
 import { type FixturePaper, fixturePapers, writeRecentPapersJsonl } from "../../helpers/recent-papers.js";
 import type { CapturedMessage } from "../../helpers/smtp-sink.js";
 import { startTestApp, type TestApp } from "../../helpers/test-app.js";
@@ -88,17 +88,6 @@ let browser: Browser;
 let base: string;
 const problems: string[] = [];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Screenshots of the current page at every width (checking nothing is wider than a phone), then back to desktop. */
 async function shoot(page: Page, name: string): Promise<void> {
   for (const width of WIDTHS) {
@@ -140,7 +129,7 @@ async function waitForMessage(
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const port = await freePort();
+  const port = await sparePort();
   base = `http://127.0.0.1:${port}`;
   app = await startTestApp({ env: { PUBLIC_URL: base } });
   const now = new Date();

@@ -1,5 +1,6 @@
 import type { CandidatePaper, ReaderProfile } from "../../../src/ranking/ranking-types.js";
 import { TOPIC_SLUGS, type TopicSlug } from "../../../src/topics/taxonomy.js";
+import { seededRandom } from "../../helpers/seeded-random.js";
 
 export const NOW = new Date("2025-06-10T12:00:00Z");
 
@@ -43,18 +44,6 @@ export function reader(overrides: Partial<ReaderProfile> = {}): ReaderProfile {
     alsoTrending: true,
     sentPaperIds: undefined,
     ...overrides,
-  };
-}
-
-/** Small seeded PRNG (mulberry32), so random tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -122,3 +111,5 @@ export function randomReader(random: () => number, id: number, paperIds: readonl
       random() < 0.3 ? { topics: { [topics[0] ?? "llm"]: -0.3 }, keywords: { reward: 0.5 } } : undefined,
   });
 }
+
+export { seededRandom };
