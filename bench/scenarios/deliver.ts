@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
@@ -154,11 +155,13 @@ async function runPaperboy(config: Config, sink: SinkProcess): Promise<Measure> 
   try {
     await startWorkerRole(ctx);
     const before = await sink.stats();
+    const profile = await startProfile();
     const stop = stopwatch();
     const plan = await ctx.planner.plan(new Date(), { force: true });
     const planMs = stop().ms;
     const summary = await waitForDeliveries(ctx.db.prisma, plan.deliveryIds, undefined, POLL_MS);
     const elapsed = stop();
+    await profile?.();
     const after = await sink.stats();
     const received = after.messages - before.messages;
     if (summary.total !== READERS || summary.failed > 0 || received !== summary.sent) {
@@ -170,6 +173,30 @@ async function runPaperboy(config: Config, sink: SinkProcess): Promise<Measure> 
   } finally {
     await ctx.close();
   }
+}
+
+/**
+ * With BENCH_PROFILE=DIR, a V8 CPU profile of the paperboy window is written to
+ * DIR/deliver-<time>.cpuprofile (open it in Chrome DevTools or speedscope).
+ */
+async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return undefined;
+  const session = new Session();
+  session.connect();
+  const post = <T>(method: string, params?: object) =>
+    new Promise<T>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result as T))),
+    );
+  await post("Profiler.enable");
+  await post("Profiler.setSamplingInterval", { interval: 200 });
+  await post("Profiler.start");
+  return async () => {
+    const { profile } = await post<{ profile: object }>("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `deliver-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 interface Measure {

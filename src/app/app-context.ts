@@ -76,7 +76,7 @@ export class AppContext {
       confirmTtlHours: config.subscriptions.confirmTtlHours,
       now: () => clock.now(),
     });
-    this.candidates = new CandidateRepository(prisma);
+    this.candidates = new CandidateRepository(db);
     this.composer = new EditionComposer({
       candidates: this.candidates,
       renderer,
@@ -98,7 +98,7 @@ export class AppContext {
       },
     });
     this.delivery = new DeliveryService({
-      prisma,
+      db,
       mailer,
       composer: this.composer,
       links: this.links,

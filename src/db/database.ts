@@ -13,7 +13,17 @@ export interface SqlSession {
   exec(sql: string): Promise<void>;
 }
 
-export interface Database {
+/**
+ * Plain SQL on the pool, for the few statements that run once per delivery
+ * (claim, sent papers, record): there Prisma's per-query overhead is most of the
+ * cost. Parameters are $1, $2, ...; `timestamp` columns are best selected as
+ * epoch milliseconds (pg would read them in the process's time zone).
+ */
+export interface SqlClient {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database extends SqlClient {
   readonly prisma: PrismaClient;
   readonly kind: "postgres" | "embedded";
   /** Where it is, for messages (password removed). */
@@ -52,6 +62,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     prisma,
     kind: "postgres",
     location,
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
     async session(fn) {
       const client = await pool.connect().catch((cause) => {
         throw unreachable(location, cause);
@@ -105,6 +118,7 @@ async function openEmbedded(dir: string): Promise<Database> {
     prisma,
     kind: "embedded",
     location: dir,
+    query: session.query,
     session: (fn) => fn(session),
     async ping() {
       await pglite.query("select 1");

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/database.js";
+import type { Database } from "../db/database.js";
 import type { Reader } from "../generated/prisma/client.js";
 import type { Clock } from "../lib/clock.js";
 import { AppError } from "../lib/errors.js";
@@ -14,6 +14,8 @@ export interface ComposedDigest {
   html: string;
   text: string;
   paperIds: string[];
+  /** The digest's own unsubscribe link, reused for the List-Unsubscribe header. */
+  unsubscribeUrl?: string;
 }
 
 /** Ranks and renders one reader's edition; null when nothing is worth sending. */
@@ -61,7 +63,7 @@ export class DeliveryService {
   private readonly settings: DeliverySettings;
 
   constructor(deps: {
-    prisma: PrismaClient;
+    db: Pick<Database, "prisma" | "query">;
     mailer: Mailer;
     composer: DigestComposer;
     links: Links;
@@ -69,7 +71,7 @@ export class DeliveryService {
     logger: Logger;
     settings: DeliverySettings;
   }) {
-    this.store = new DeliveryStore(deps.prisma, deps.clock);
+    this.store = new DeliveryStore(deps.db, deps.clock);
     this.mailer = deps.mailer;
     this.composer = deps.composer;
     this.links = deps.links;
@@ -131,7 +133,7 @@ export class DeliveryService {
         text: digest.text,
         messageId: delivery.messageId,
         headers: buildListHeaders({
-          unsubscribeUrl: this.links.unsubscribe(reader.id),
+          unsubscribeUrl: digest.unsubscribeUrl ?? this.links.unsubscribe(reader.id),
           unsubscribeMailto: this.settings.unsubscribeMailto,
           listId: this.settings.listId,
           extra: { "X-Paperboy-Delivery": deliveryId },

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/database.js";
+import type { PrismaClient, SqlClient } from "../db/database.js";
 import type { Reader } from "../generated/prisma/client.js";
 import type { Clock } from "../lib/clock.js";
 import { MicroBatcher } from "../lib/micro-batcher.js";
@@ -22,11 +22,86 @@ export interface ClaimedDelivery {
   plannedAt: Date;
 }
 
-interface ClaimedRow extends ClaimedDelivery {
-  readerId: string;
+interface ClaimedRow extends ReaderRow {
+  deliveryId: string;
+  messageId: string;
+  plannedAtMs: number;
   editionDate: string;
   suppressedFor: string | null;
 }
+
+/** A reader as plain SQL returns it (timestamps as epoch milliseconds). */
+interface ReaderRow extends Omit<Reader, TimestampField> {
+  createdAtMs: number;
+  updatedAtMs: number;
+  confirmedAtMs: number | null;
+  pausedAtMs: number | null;
+  unsubscribedAtMs: number | null;
+  confirmationSentAtMs: number | null;
+}
+
+type TimestampField =
+  | "createdAt"
+  | "updatedAt"
+  | "confirmedAt"
+  | "pausedAt"
+  | "unsubscribedAt"
+  | "confirmationSentAt";
+
+/** Times are stored as UTC wall time (timestamp(3)), as Prisma stores them. */
+const epochMs = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
+
+// Scalar lists may be NULL in the table (rows written by plain SQL); Prisma reads them as [].
+const READER_COLUMNS = `r.id, r.email, r.status::text AS status, COALESCE(r.topics, '{}') AS topics,
+  COALESCE(r.keywords, '{}') AS keywords,
+  r.frequency::text AS frequency, r.weekday, r.send_hour AS "sendHour", r.time_zone AS "timeZone",
+  r.relevance_weight AS "relevanceWeight", r.also_trending AS "alsoTrending",
+  r.feedback_weights AS "feedbackWeights", ${epochMs("r.created_at")} AS "createdAtMs",
+  ${epochMs("r.updated_at")} AS "updatedAtMs", ${epochMs("r.confirmed_at")} AS "confirmedAtMs",
+  ${epochMs("r.paused_at")} AS "pausedAtMs", ${epochMs("r.unsubscribed_at")} AS "unsubscribedAtMs",
+  ${epochMs("r.confirmation_sent_at")} AS "confirmationSentAtMs"`;
+
+/**
+ * Claims a batch and brings back what sending needs in one statement: the
+ * delivery, its reader, the edition's date and whether the address is suppressed.
+ */
+const CLAIM_SQL = `
+  WITH claimed AS (
+    UPDATE deliveries
+       SET status = 'sending', sending_at = $2::timestamp(3), attempts = attempts + 1,
+           updated_at = $2::timestamp(3)
+     WHERE id = ANY($1::text[]) AND status IN ('planned', 'sending')
+    RETURNING id, reader_id, edition_id, message_id, planned_at
+  )
+  SELECT c.id AS "deliveryId", c.message_id AS "messageId", ${epochMs("c.planned_at")} AS "plannedAtMs",
+         to_char(e.date, 'YYYY-MM-DD') AS "editionDate", s.reason AS "suppressedFor", ${READER_COLUMNS}
+    FROM claimed AS c
+    JOIN editions AS e ON e.id = c.edition_id
+    JOIN readers AS r ON r.id = c.reader_id
+    LEFT JOIN suppressions AS s ON s.email = r.email`;
+
+/**
+ * Marks a batch sent and records which papers each reader got. Papers deleted
+ * since the digest was composed are left out of sent_papers.
+ */
+const RECORD_SENT_SQL = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb)
+      AS x(id text, subject text, paper_ids text[], sent_at timestamp(3))
+  ), updated AS (
+    UPDATE deliveries AS d
+       SET status = 'sent', sent_at = i.sent_at, sending_at = NULL, subject = i.subject,
+           paper_ids = i.paper_ids, last_error = NULL, updated_at = i.sent_at
+      FROM input AS i
+     WHERE d.id = i.id
+    RETURNING d.id, d.reader_id, d.paper_ids, d.sent_at
+  )
+  INSERT INTO sent_papers (reader_id, paper_id, delivery_id, sent_at)
+  SELECT u.reader_id, p.id, u.id, u.sent_at
+    FROM updated AS u
+    CROSS JOIN LATERAL unnest(u.paper_ids) AS pid
+    JOIN papers AS p ON p.id = pid
+  ON CONFLICT DO NOTHING`;
 
 export interface SentRecord {
   deliveryId: string;
@@ -49,10 +124,13 @@ export class DeliveryStore {
   private readonly claims: MicroBatcher<string, ClaimResult>;
   private readonly records: MicroBatcher<SentRecord, unknown>;
 
+  private readonly prisma: PrismaClient;
+
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly db: SqlClient & { readonly prisma: PrismaClient },
     private readonly clock: Clock,
   ) {
+    this.prisma = db.prisma;
     this.claims = new MicroBatcher((ids) => this.claimBatch(ids), {
       maxBatch: MAX_BATCH,
       maxConcurrent: 1,
@@ -124,35 +202,14 @@ export class DeliveryStore {
 
   private async claimBatch(ids: string[]): Promise<ClaimResult[]> {
     const unique = [...new Set(ids)];
-    const at = this.clock.now().toISOString();
-    // One statement claims the batch and brings back what sending needs: the
-    // edition's date and whether the address is suppressed. Times are UTC wall
-    // time (timestamp(3)), as Prisma stores them.
-    const rows = await this.prisma.$queryRaw<ClaimedRow[]>`
-      WITH claimed AS (
-        UPDATE deliveries
-           SET status = 'sending', sending_at = ${at}::timestamp(3), attempts = attempts + 1,
-               updated_at = ${at}::timestamp(3)
-         WHERE id = ANY(${unique}::text[]) AND status IN ('planned', 'sending')
-        RETURNING id, reader_id, edition_id, message_id, planned_at
-      )
-      SELECT c.id, c.reader_id AS "readerId", c.message_id AS "messageId", c.planned_at AS "plannedAt",
-             to_char(e.date, 'YYYY-MM-DD') AS "editionDate", s.reason AS "suppressedFor"
-        FROM claimed AS c
-        JOIN editions AS e ON e.id = c.edition_id
-        JOIN readers AS r ON r.id = c.reader_id
-        LEFT JOIN suppressions AS s ON s.email = r.email`;
-    const claimed = new Map(rows.map((row) => [row.id, row]));
+    const rows = await this.db.query<ClaimedRow>(CLAIM_SQL, [unique, this.clock.now().toISOString()]);
+    const claimed = new Map(rows.map((row) => [row.deliveryId, row]));
     const unclaimed = unique.filter((id) => !claimed.has(id));
-    const [readers, existing] = await Promise.all([
-      rows.length
-        ? this.prisma.reader.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.readerId))] } } })
-        : [],
-      unclaimed.length
-        ? this.prisma.delivery.findMany({ where: { id: { in: unclaimed } }, select: { id: true } })
-        : [],
-    ]);
-    const readerById = new Map(readers.map((r) => [r.id, r]));
+    const existing = unclaimed.length
+      ? await this.db.query<{ id: string }>("SELECT id FROM deliveries WHERE id = ANY($1::text[])", [
+          unclaimed,
+        ])
+      : [];
     const found = new Set(existing.map((d) => d.id));
 
     const handedOut = new Set<string>();
@@ -161,15 +218,14 @@ export class DeliveryStore {
       if (!row) return { kind: found.has(id) ? "settled" : "missing" };
       if (handedOut.has(id)) return { kind: "settled" };
       handedOut.add(id);
-      const reader = readerById.get(row.readerId);
-      if (!reader) return { kind: "missing" };
+      const reader = toReader(row);
       const blocked =
         reader.status !== "active"
           ? `reader is ${reader.status}`
           : row.suppressedFor !== null
             ? `address suppressed (${row.suppressedFor})`
             : null;
-      const delivery = { id: row.id, messageId: row.messageId, plannedAt: new Date(row.plannedAt) };
+      const delivery = { id: row.deliveryId, messageId: row.messageId, plannedAt: new Date(row.plannedAtMs) };
       return { kind: "claimed", delivery, reader, editionDate: row.editionDate, blocked };
     });
   }
@@ -196,25 +252,31 @@ export class DeliveryStore {
         sent_at: r.sentAt.toISOString(),
       })),
     );
-    // Timestamps are stored as UTC wall time (timestamp(3)), as Prisma does; papers
-    // deleted since the digest was composed are left out of sent_papers.
-    await this.prisma.$executeRaw`
-      WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${rows}::jsonb)
-          AS x(id text, subject text, paper_ids text[], sent_at timestamp(3))
-      ), updated AS (
-        UPDATE deliveries AS d
-           SET status = 'sent', sent_at = i.sent_at, sending_at = NULL, subject = i.subject,
-               paper_ids = i.paper_ids, last_error = NULL, updated_at = i.sent_at
-          FROM input AS i
-         WHERE d.id = i.id
-        RETURNING d.id, d.reader_id, d.paper_ids, d.sent_at
-      )
-      INSERT INTO sent_papers (reader_id, paper_id, delivery_id, sent_at)
-      SELECT u.reader_id, p.id, u.id, u.sent_at
-        FROM updated AS u
-        CROSS JOIN LATERAL unnest(u.paper_ids) AS pid
-        JOIN papers AS p ON p.id = pid
-      ON CONFLICT DO NOTHING`;
+    await this.db.query(RECORD_SENT_SQL, [rows]);
   }
+}
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+function toReader(row: ClaimedRow): Reader {
+  return {
+    id: row.id,
+    email: row.email,
+    status: row.status,
+    topics: row.topics,
+    keywords: row.keywords,
+    frequency: row.frequency,
+    weekday: row.weekday,
+    sendHour: row.sendHour,
+    timeZone: row.timeZone,
+    relevanceWeight: row.relevanceWeight,
+    alsoTrending: row.alsoTrending,
+    feedbackWeights: row.feedbackWeights,
+    createdAt: new Date(row.createdAtMs),
+    updatedAt: new Date(row.updatedAtMs),
+    confirmedAt: date(row.confirmedAtMs),
+    pausedAt: date(row.pausedAtMs),
+    unsubscribedAt: date(row.unsubscribedAtMs),
+    confirmationSentAt: date(row.confirmationSentAtMs),
+  };
 }

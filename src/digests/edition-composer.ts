@@ -69,7 +69,7 @@ export class EditionComposer implements DigestComposer {
       this.deps.links.viewInBrowser(input.deliveryId),
     );
     const email = this.deps.renderer.renderDigest(view);
-    return { ...email, paperIds: ranked.paperIds };
+    return { ...email, paperIds: ranked.paperIds, unsubscribeUrl: view.links.unsubscribe };
   }
 
   /**
@@ -113,7 +113,8 @@ export class EditionComposer implements DigestComposer {
     details: Map<string, PaperDetails>,
     viewInBrowser: string,
   ): DigestView {
-    const card = (r: RankedPaper): PaperCard => this.card(reader, r, details.get(r.paper.id));
+    const feedback = this.deps.links.feedbackLinks(reader.id);
+    const card = (r: RankedPaper): PaperCard => this.card(r, details.get(r.paper.id), feedback);
     const sections = ranked.sections.map((s) => ({
       topicSlug: s.topic,
       topicName: s.topic === "keywords" ? "Your keywords" : (topicBySlug(s.topic)?.name ?? s.topic),
@@ -141,7 +142,11 @@ export class EditionComposer implements DigestComposer {
     };
   }
 
-  private card(reader: Reader, ranked: RankedPaper, details: PaperDetails | undefined): PaperCard {
+  private card(
+    ranked: RankedPaper,
+    details: PaperDetails | undefined,
+    feedback: (paperId: string, kind: "more" | "less") => string,
+  ): PaperCard {
     const p = ranked.paper;
     const arxivUrl = details?.arxivId ? `https://arxiv.org/abs/${details.arxivId}` : undefined;
     return {
@@ -160,8 +165,8 @@ export class EditionComposer implements DigestComposer {
       projectPage: details?.projectPage ?? undefined,
       reason: ranked.reason,
       feedback: {
-        more: this.deps.links.feedback(reader.id, p.id, "more"),
-        less: this.deps.links.feedback(reader.id, p.id, "less"),
+        more: feedback(p.id, "more"),
+        less: feedback(p.id, "less"),
       },
     };
   }

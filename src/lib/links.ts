@@ -53,9 +53,21 @@ export class Links {
     );
   }
 
+  /**
+   * A reader's "more / fewer like this" links. They share one token, bound to
+   * the reader; the paper and the vote ride in the query (a reader can only ever
+   * vote as themselves), so a digest signs once, not twice per paper.
+   */
+  feedbackLinks(readerId: string): (paperId: string, kind: "more" | "less") => string {
+    const base = this.url(
+      "feedback",
+      this.signer.sign({ purpose: "feedback", subject: readerId, expiresAt: this.later() }),
+    );
+    return (paperId, kind) => `${base}?paper=${encodeURIComponent(paperId)}&vote=${kind}`;
+  }
+
   feedback(readerId: string, paperId: string, kind: "more" | "less"): string {
-    const subject = `${readerId}|${paperId}|${kind}`;
-    return this.url("feedback", this.signer.sign({ purpose: "feedback", subject, expiresAt: this.later() }));
+    return this.feedbackLinks(readerId)(paperId, kind);
   }
 
   private later(): Date {

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/database.js";
+import type { PrismaClient, SqlClient } from "../db/database.js";
 import { MicroBatcher } from "../lib/micro-batcher.js";
 import { isTopicSlug, type TopicSlug } from "../topics/taxonomy.js";
 import type { CandidatePaper } from "./ranking-types.js";
@@ -34,7 +34,10 @@ interface SentLookup {
 export class CandidateRepository {
   private readonly sentLookups: MicroBatcher<SentLookup, Set<string>>;
 
-  constructor(private readonly prisma: PrismaClient) {
+  private readonly prisma: PrismaClient;
+
+  constructor(private readonly db: SqlClient & { readonly prisma: PrismaClient }) {
+    this.prisma = db.prisma;
     this.sentLookups = new MicroBatcher((lookups) => this.sentBatch(lookups), {
       maxBatch: 100,
       maxConcurrent: 2,
@@ -102,10 +105,12 @@ export class CandidateRepository {
   private async sentBatch(lookups: SentLookup[]): Promise<Set<string>[]> {
     const readers = [...new Set(lookups.map((l) => l.readerId))];
     const papers = [...new Set(lookups.flatMap((l) => l.paperIds))];
-    const rows = await this.prisma.$queryRaw<{ readerId: string; paperId: string; deliveryId: string }[]>`
-      SELECT reader_id AS "readerId", paper_id AS "paperId", delivery_id AS "deliveryId"
-        FROM sent_papers
-       WHERE reader_id = ANY(${readers}::text[]) AND paper_id = ANY(${papers}::text[])`;
+    const rows = await this.db.query<{ readerId: string; paperId: string; deliveryId: string }>(
+      `SELECT reader_id AS "readerId", paper_id AS "paperId", delivery_id AS "deliveryId"
+         FROM sent_papers
+        WHERE reader_id = ANY($1::text[]) AND paper_id = ANY($2::text[])`,
+      [readers, papers],
+    );
     const byReader = new Map<string, { paperId: string; deliveryId: string }[]>();
     for (const row of rows) {
       const list = byReader.get(row.readerId);

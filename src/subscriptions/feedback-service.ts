@@ -61,14 +61,31 @@ export interface FeedbackTarget {
   kind: FeedbackKind;
 }
 
-/** Parses a feedback token's subject, `${readerId}|${paperId}|${kind}` (see Links.feedback). */
-export function parseFeedbackSubject(subject: string): {
+/**
+ * Reads a feedback link: the token's subject is the reader, the query names the
+ * paper and the vote (see Links.feedbackLinks). Subjects of the older form
+ * `${readerId}|${paperId}|${kind}` carry all three and are still honoured.
+ */
+export function parseFeedbackSubject(
+  subject: string,
+  query: { paper?: unknown; vote?: unknown } = {},
+): {
   readerId: string;
   paperId: string;
   kind: FeedbackKind;
 } {
-  const [readerId, paperId, kind, ...rest] = subject.split("|");
-  if (!readerId || !paperId || (kind !== "more" && kind !== "less") || rest.length > 0) {
+  const [readerId, paperId, kind, ...rest] = subject.includes("|")
+    ? subject.split("|")
+    : [subject, query.paper, query.vote];
+  if (
+    typeof readerId !== "string" ||
+    !readerId ||
+    typeof paperId !== "string" ||
+    !paperId ||
+    paperId.length > 200 ||
+    (kind !== "more" && kind !== "less") ||
+    rest.length > 0
+  ) {
     throw new AppError("TOKEN_INVALID", "this feedback link is not valid");
   }
   return { readerId, paperId, kind };

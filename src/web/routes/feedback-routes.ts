@@ -6,11 +6,11 @@ import { feedbackConfirmPage, feedbackDonePage } from "../pages/feedback-page.js
 import { sendPage } from "../send-page.js";
 import type { WebDeps } from "../web-deps.js";
 
-type TokenParams = { Params: { token: string } };
+type FeedbackRequest = { Params: { token: string }; Querystring: { paper?: string; vote?: string } };
 
 /**
- * "More like this" / "fewer like this" links (`/feedback/<token>`, subject
- * `${readerId}|${paperId}|${kind}`).
+ * "More like this" / "fewer like this" links (`/feedback/<token>?paper=<id>&vote=more|less`,
+ * the token bound to the reader; see Links.feedbackLinks).
  *
  * Why GET only shows a page and the button POSTs: mail security scanners
  * (Outlook Safe Links, Mimecast, Proofpoint, ...) open every link in a message
@@ -25,10 +25,14 @@ type TokenParams = { Params: { token: string } };
 export function registerFeedbackRoutes(app: FastifyInstance, deps: WebDeps): void {
   const { ctx, csrf, feedback } = deps;
 
-  const subjectOf = (token: string) => parseFeedbackSubject(ctx.signer.verify(token, "feedback"));
+  const subjectOf = (request: { params: { token: string }; query: { paper?: string; vote?: string } }) =>
+    parseFeedbackSubject(ctx.signer.verify(request.params.token, "feedback"), request.query);
+  // The form posts back to the link it was opened with.
+  const actionOf = (token: string, paperId: string, kind: string) =>
+    `/feedback/${token}?paper=${encodeURIComponent(paperId)}&vote=${kind}`;
 
-  app.get<TokenParams>("/feedback/:token", async (request, reply) => {
-    const { readerId, paperId, kind } = subjectOf(request.params.token);
+  app.get<FeedbackRequest>("/feedback/:token", async (request, reply) => {
+    const { readerId, paperId, kind } = subjectOf(request);
     const target = await feedback.target(readerId, paperId, kind);
     return sendPage(
       reply,
@@ -36,15 +40,15 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: WebDeps): voi
         paperTitle: target.paper.title,
         paperTopics: target.paper.topics,
         kind,
-        action: `/feedback/${request.params.token}`,
+        action: actionOf(request.params.token, paperId, kind),
         csrfToken: csrf.token(request, reply, `feedback:${readerId}`),
         oppositeUrl: ctx.links.feedback(readerId, paperId, kind === "more" ? "less" : "more"),
       }),
     );
   });
 
-  app.post<TokenParams>("/feedback/:token", async (request, reply) => {
-    const { readerId, paperId, kind } = subjectOf(request.params.token);
+  app.post<FeedbackRequest>("/feedback/:token", async (request, reply) => {
+    const { readerId, paperId, kind } = subjectOf(request);
     csrf.verify(request, `feedback:${readerId}`, field(asForm(request.body), CSRF_FIELD));
     const result = await feedback.record(readerId, paperId, kind);
     return sendPage(

@@ -179,7 +179,7 @@ describe("delivery idempotence", () => {
     const [id] = plan.deliveryIds;
     // While this worker composes, another one (which took the job over) sends and records it.
     const service = new DeliveryService({
-      prisma: ctx.db.prisma,
+      db: ctx.db,
       mailer: ctx.mailer,
       composer: {
         compose: async () => {
@@ -210,7 +210,7 @@ describe("delivery idempotence", () => {
     const before = smtp.messages.length;
     // The real service with a composer that breaks, as a template bug would.
     const service = new DeliveryService({
-      prisma: ctx.db.prisma,
+      db: ctx.db,
       mailer: ctx.mailer,
       composer: {
         compose: async () => {

@@ -46,7 +46,7 @@ describe("a send job whose lock is lost", () => {
       close: async () => {},
     };
     const delivery = new DeliveryService({
-      prisma: ctx.db.prisma,
+      db: ctx.db,
       mailer,
       composer: slow,
       links: ctx.links,

@@ -349,6 +349,8 @@ describe("feedback", () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("WebPilot");
     expect(page.body).toContain("Yes, more like this");
+    // The button posts back to the same paper and vote.
+    expect(page.body).toContain(`action="${more.replaceAll("&", "&amp;")}"`);
     await client.get(less); // a link scanner opening both links changes nothing
     expect(await app.ctx.db.prisma.feedbackEvent.count({ where: { readerId: reader.id } })).toBe(0);
 

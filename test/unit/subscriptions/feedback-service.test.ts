@@ -95,7 +95,31 @@ describe("computeFeedbackWeights", () => {
 });
 
 describe("helpers", () => {
-  it("parses feedback subjects strictly", () => {
+  it("parses feedback links strictly: the reader from the token, the paper and vote from the query", () => {
+    expect(parseFeedbackSubject("r1", { paper: "p1", vote: "less" })).toEqual({
+      readerId: "r1",
+      paperId: "p1",
+      kind: "less",
+    });
+    const bad: { paper?: unknown; vote?: unknown }[] = [
+      {},
+      { paper: "p1" },
+      { paper: "p1", vote: "maybe" },
+      { paper: "", vote: "more" },
+      { paper: ["p1", "p2"], vote: "more" },
+      { paper: "p".repeat(201), vote: "more" },
+    ];
+    for (const query of bad) {
+      try {
+        parseFeedbackSubject("r1", query);
+        expect.unreachable(JSON.stringify(query));
+      } catch (error) {
+        expect(isAppError(error, "TOKEN_INVALID")).toBe(true);
+      }
+    }
+  });
+
+  it("still reads feedback subjects of the older form, strictly", () => {
     expect(parseFeedbackSubject("r1|p1|more")).toEqual({ readerId: "r1", paperId: "p1", kind: "more" });
     for (const bad of ["r1|p1|maybe", "r1|p1", "r1||more", "r1|p1|less|x", ""]) {
       try {
