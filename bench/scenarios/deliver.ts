@@ -35,7 +35,12 @@ import type { BenchResult } from "../harness.js";
  *   them, fill the MJML template and call mjml2html, send with nodemailer's defaults (a
  *   new connection per message, text encoding auto-detected); one reader after another.
  * - ceiling: the same digests rendered beforehand, pushed through one pooled
- *   transport of the same size with the same concurrency: sending alone.
+ *   nodemailer transport of the same size with the same concurrency, text encoding
+ *   set (quoted-printable): sending alone, as the stack sends.
+ * - ceiling.own-mailer: the same, through paperboy's own mailer (SmtpMailer: the same
+ *   pooled transport, bodies encoded by paperboy's quoted-printable encoder). A
+ *   stricter bound: what paperboy's sending path costs without ranking, rendering,
+ *   queue and database; paperboy / this is the share the rest of the pipeline leaves.
  * Each runs once per round on its own cohort of readers; the best round counts
  * (the machine is shared). cpuMsPerDigest is this process's CPU time per digest.
  */
@@ -84,9 +89,10 @@ export default async function deliver(): Promise<BenchResult[]> {
       }
 
       // The machine is shared: each way runs once per round, and the best round counts.
-      const runs: { naive: Measure[]; ceiling: Measure[]; paperboy: Measure[] } = {
+      const runs: { naive: Measure[]; ceiling: Measure[]; ownMailer: Measure[]; paperboy: Measure[] } = {
         naive: [],
         ceiling: [],
+        ownMailer: [],
         paperboy: [],
       };
       for (let round = 0; round < ROUNDS; round++) {
@@ -95,7 +101,9 @@ export default async function deliver(): Promise<BenchResult[]> {
           runs.naive.push(
             await runNaive(peers, sink, cohorts[round]!.slice(0, NAIVE_READERS), editionDate, now),
           );
-          runs.ceiling.push(await runCeiling(peers, sink, cohorts[round]!, editionDate, now));
+          const messages = await prebuild(peers, cohorts[round]!, editionDate, now);
+          runs.ceiling.push(await runCeiling(sink, messages, "nodemailer"));
+          runs.ownMailer.push(await runCeiling(sink, messages, "own-mailer"));
           await peers.db.prisma.reader.updateMany({
             where: { id: { in: cohorts[round]!.map((r) => r.id) } },
             data: { status: "active" },
@@ -108,7 +116,12 @@ export default async function deliver(): Promise<BenchResult[]> {
       }
 
       const best = (ms: Measure[]) => ms.reduce((a, b) => (rate(b) > rate(a) ? b : a));
-      const [ours, naive, ceiling] = [best(runs.paperboy), best(runs.naive), best(runs.ceiling)];
+      const [ours, naive, ceiling, ownMailer] = [
+        best(runs.paperboy),
+        best(runs.naive),
+        best(runs.ceiling),
+        best(runs.ownMailer),
+      ];
       const settings = { concurrency: CONCURRENCY, poolSize: POOL_SIZE };
       const describe = (m: Measure, all: Measure[]) => ({
         value: rate(m),
@@ -124,6 +137,7 @@ export default async function deliver(): Promise<BenchResult[]> {
         { name: "deliver.paperboy", ...describe(ours, runs.paperboy), readers: READERS, ...settings },
         { name: "deliver.naive", ...describe(naive, runs.naive), concurrency: NAIVE_CONCURRENCY },
         { name: "deliver.ceiling", ...describe(ceiling, runs.ceiling), ...settings },
+        { name: "deliver.ceiling.own-mailer", ...describe(ownMailer, runs.ownMailer), ...settings },
         {
           name: "deliver.vs-naive",
           value: Math.round((rate(ours) / rate(naive)) * 10) / 10,
@@ -135,6 +149,11 @@ export default async function deliver(): Promise<BenchResult[]> {
           value: Math.round((rate(ours) / rate(ceiling)) * 100) / 100,
           unit: "ratio",
           goal: 0.7,
+        },
+        {
+          name: "deliver.vs-own-mailer",
+          value: Math.round((rate(ours) / rate(ownMailer)) * 100) / 100,
+          unit: "ratio",
         },
       ];
     });
@@ -155,7 +174,7 @@ async function runPaperboy(config: Config, sink: SinkProcess): Promise<Measure> 
   try {
     await startWorkerRole(ctx);
     const before = await sink.stats();
-    const profile = await startProfile();
+    const profile = await startProfile("paperboy");
     const stop = stopwatch();
     const plan = await ctx.planner.plan(new Date(), { force: true });
     const planMs = stop().ms;
@@ -176,10 +195,12 @@ async function runPaperboy(config: Config, sink: SinkProcess): Promise<Measure> 
 }
 
 /**
- * With BENCH_PROFILE=DIR, a V8 CPU profile of the paperboy window is written to
- * DIR/deliver-<time>.cpuprofile (open it in Chrome DevTools or speedscope).
+ * With BENCH_PROFILE=DIR, a V8 CPU profile of each paperboy and ceiling window is
+ * written to DIR/deliver-<way>-<time>.cpuprofile (open it in Chrome DevTools or speedscope).
  */
-async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+async function startProfile(
+  way: "paperboy" | "ceiling" | "own-mailer",
+): Promise<(() => Promise<void>) | undefined> {
   const dir = process.env.BENCH_PROFILE;
   if (!dir) return undefined;
   const session = new Session();
@@ -194,7 +215,7 @@ async function startProfile(): Promise<(() => Promise<void>) | undefined> {
   return async () => {
     const { profile } = await post<{ profile: object }>("Profiler.stop");
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `deliver-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(join(dir, `deliver-${way}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
   };
 }
@@ -306,37 +327,66 @@ async function runNaive(
   return { count: sent, ...elapsed, bytes: after.bytes - before.bytes };
 }
 
-/** Render every digest first (not timed), then send them all through one pooled mailer. */
-async function runCeiling(
+/** Every digest of a cohort, rendered (not timed). */
+async function prebuild(
   ctx: AppContext,
-  sink: SinkProcess,
   readers: Reader[],
   editionDate: string,
   now: Date,
-): Promise<Measure> {
+): Promise<OutgoingMessage[]> {
   const messages: OutgoingMessage[] = [];
   for (const reader of readers) {
     const digest = await ctx.composer.compose({ deliveryId: randomUUID(), reader, editionDate, now });
     if (digest) messages.push(message(ctx, reader, digest));
   }
-  const mailer = new SmtpMailer({ url: sink.url, poolSize: POOL_SIZE });
-  try {
+  return messages;
+}
+
+/** Sends pre-built messages through one pooled transport: nodemailer's own, or paperboy's mailer. */
+async function runCeiling(
+  sink: SinkProcess,
+  messages: OutgoingMessage[],
+  way: "nodemailer" | "own-mailer",
+): Promise<Measure> {
+  let send: (message: OutgoingMessage) => Promise<unknown>;
+  let close: () => Promise<void>;
+  if (way === "own-mailer") {
+    const mailer = new SmtpMailer({ url: sink.url, poolSize: POOL_SIZE });
     await mailer.verify();
+    send = (m) => mailer.send(m);
+    close = () => mailer.close();
+  } else {
+    const transport = nodemailer.createTransport({
+      pool: true,
+      maxConnections: POOL_SIZE,
+      maxMessages: Number.POSITIVE_INFINITY,
+      host: "127.0.0.1",
+      port: sink.port,
+      ignoreTLS: true,
+    });
+    await transport.verify();
+    send = (m) =>
+      transport.sendMail({ ...m, messageId: `<${m.messageId}>`, textEncoding: "quoted-printable" });
+    close = async () => transport.close();
+  }
+  try {
     const before = await sink.stats();
+    const profile = await startProfile(way === "nodemailer" ? "ceiling" : "own-mailer");
     const stop = stopwatch();
     let next = 0;
     const lane = async () => {
-      while (next < messages.length) await mailer.send(messages[next++]!);
+      while (next < messages.length) await send(messages[next++]!);
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
     const elapsed = stop();
+    await profile?.();
     const after = await sink.stats();
     const received = after.messages - before.messages;
     if (received !== messages.length)
-      throw new Error(`ceiling sent ${messages.length}, the server received ${received}`);
+      throw new Error(`${way} sent ${messages.length}, the server received ${received}`);
     return { count: messages.length, ...elapsed, bytes: after.bytes - before.bytes };
   } finally {
-    await mailer.close();
+    await close();
   }
 }
 

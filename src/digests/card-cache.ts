@@ -3,8 +3,10 @@ import type { PaperCard } from "./digest-view.js";
 
 /**
  * The paper's part of a card is the same in every reader's digest that day, so it is
- * computed once per paper and shared; only the feedback links are per reader. An entry
- * is reused only while every field it was built from is unchanged.
+ * computed once per paper and shared; only the feedback links are per reader. The
+ * reason differs between readers ("Agents", "matches your keyword ..."), so entries
+ * are kept per paper and reason. An entry is reused only while every field it was
+ * built from is unchanged.
  */
 interface Entry {
   /** A copy of the fields the base was built from (the first authors only, and their count). */
@@ -39,15 +41,16 @@ function sameSource(entry: Entry, b: PaperCard): boolean {
 export class CardCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly maxEntries = 2_000) {}
+  constructor(private readonly maxEntries = 10_000) {}
 
   card(paper: PaperCard): CardData {
-    const hit = this.entries.get(paper.id);
+    const key = `${paper.id}\u0000${paper.reason ?? ""}`;
+    const hit = this.entries.get(key);
     if (hit && sameSource(hit, paper)) return withFeedback(hit.base, paper);
     const base = toCardBase(paper);
     // A day's papers are a few hundred at most; starting over beats tracking recency.
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(paper.id, {
+    this.entries.set(key, {
       paper: { ...paper, authors: paper.authors.slice(0, 6), feedback: undefined },
       authorTotal: paper.authors.length,
       base,

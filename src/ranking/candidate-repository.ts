@@ -104,7 +104,13 @@ export class CandidateRepository {
 
   private async sentBatch(lookups: SentLookup[]): Promise<Set<string>[]> {
     const readers = [...new Set(lookups.map((l) => l.readerId))];
-    const papers = [...new Set(lookups.flatMap((l) => l.paperIds))];
+    // The lookups of one edition share their paper list: one set per distinct list.
+    const wantedSets = new Map<readonly string[], Set<string>>();
+    for (const lookup of lookups) {
+      if (!wantedSets.has(lookup.paperIds)) wantedSets.set(lookup.paperIds, new Set(lookup.paperIds));
+    }
+    const papers =
+      wantedSets.size === 1 ? lookups[0]!.paperIds : [...new Set(lookups.flatMap((l) => l.paperIds))];
     const rows = await this.db.query<{ readerId: string; paperId: string; deliveryId: string }>(
       `SELECT reader_id AS "readerId", paper_id AS "paperId", delivery_id AS "deliveryId"
          FROM sent_papers
@@ -118,12 +124,12 @@ export class CandidateRepository {
       else byReader.set(row.readerId, [row]);
     }
     return lookups.map((lookup) => {
-      const wanted = new Set(lookup.paperIds);
-      return new Set(
-        (byReader.get(lookup.readerId) ?? [])
-          .filter((r) => wanted.has(r.paperId) && r.deliveryId !== lookup.exceptDeliveryId)
-          .map((r) => r.paperId),
-      );
+      const sent = new Set<string>();
+      const wanted = wantedSets.get(lookup.paperIds)!;
+      for (const row of byReader.get(lookup.readerId) ?? []) {
+        if (wanted.has(row.paperId) && row.deliveryId !== lookup.exceptDeliveryId) sent.add(row.paperId);
+      }
+      return sent;
     });
   }
 }

@@ -101,7 +101,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 /** The first link to `path` in a message (text part first, then HTML). */
 function linkIn(message: CapturedMessage, path: string): string {
-  const pattern = new RegExp(`${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/${path}/[A-Za-z0-9_.-]+`);
+  // The token, and the query some links carry (feedback: ?paper=...&vote=...).
+  const pattern = new RegExp(
+    `${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/${path}/[A-Za-z0-9_.-]+(?:\\?[^\\s"<>]+)?`,
+  );
   const found =
     pattern.exec(String(message.parsed.text ?? "")) ?? pattern.exec(String(message.parsed.html ?? ""));
   if (!found) throw new Error(`no /${path}/ link in "${message.parsed.subject}"`);
