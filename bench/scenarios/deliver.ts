@@ -49,7 +49,7 @@ const ROUNDS = 2;
 const NAIVE_READERS = 100;
 /** One reader after another, as a first version (and the self-hosted arXiv mailers) would. */
 const NAIVE_CONCURRENCY = 1;
-const CONCURRENCY = 32;
+const CONCURRENCY = 64;
 const POOL_SIZE = 8;
 /** How often the bench asks PostgreSQL whether every delivery is settled (as `send --wait` does). */
 const POLL_MS = 100;

@@ -30,11 +30,13 @@ for (let b = 0x21; b <= 0x7e; b++) LITERAL[b] = b === EQUALS ? 0 : 1;
  */
 const PIECE = 64 * 1024;
 const INPUT = Buffer.allocUnsafeSlow((PIECE + 1) * 3);
-const OUTPUT = Buffer.allocUnsafeSlow(Math.ceil((PIECE + 1) * 9 * (76 / 72)) + 16);
+/** Room for a prefix of 1 KiB and a piece with every byte escaped, plus soft breaks. */
+const OUTPUT = Buffer.allocUnsafeSlow(1024 + Math.ceil((PIECE + 1) * 9 * (76 / 72)) + 16);
 const SOFT_BREAK = Buffer.from("=\r\n", "latin1");
 
 /** `prefix` (ASCII, e.g. MIME part headers) followed by `text` encoded, as one buffer. */
 export function quotedPrintableBuffer(text: string, prefix = ""): Buffer {
+  if (text.length <= PIECE) return encodePiece(text, prefix);
   const parts: Buffer[] = [Buffer.from(prefix, "latin1")];
   for (let start = 0; start < text.length; ) {
     let end = start + PIECE;
@@ -47,23 +49,23 @@ export function quotedPrintableBuffer(text: string, prefix = ""): Buffer {
       if (lineBreak >= start) end = lineBreak + 1;
       else if (/[\ud800-\udbff]/.test(text[end - 1]!)) end -= 1;
     }
-    parts.push(encodePiece(text.slice(start, end)));
+    parts.push(encodePiece(text.slice(start, end), ""));
     if (end < text.length && text[end - 1] !== "\n") parts.push(SOFT_BREAK);
     start = end;
   }
-  return parts.length === 2
-    ? Buffer.concat(parts, parts[0]!.length + parts[1]!.length)
-    : Buffer.concat(parts);
+  return Buffer.concat(parts);
 }
 
 export function encodeQuotedPrintable(text: string): string {
   return quotedPrintableBuffer(text).toString("latin1");
 }
 
-function encodePiece(piece: string): Buffer {
+/** `prefix` (ASCII, short) and the encoded piece, copied out of the scratch buffer. */
+function encodePiece(piece: string, prefix: string): Buffer {
   const length = INPUT.write(piece, 0, "utf8");
-  let pos = 0;
-  let lineEnd = LINE_ROOM;
+  if (prefix.length > 1024) throw new RangeError("a quoted-printable prefix is MIME headers: 1 KiB at most");
+  let pos = OUTPUT.write(prefix, 0, "latin1");
+  let lineEnd = pos + LINE_ROOM;
 
   // Most bytes take the first branch; the rest is the slow path.
   for (let i = 0; i < length; i++) {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 import { OutboxMailer } from "../../../src/delivery/mailer.js";
-import { encodeQuotedPrintable } from "../../../src/delivery/quoted-printable.js";
+import { encodeQuotedPrintable, quotedPrintableBuffer } from "../../../src/delivery/quoted-printable.js";
 import { seededRandom } from "../../helpers/seeded-random.js";
 
 /** RFC 2045 decoding, strict: any "=" not starting a soft break or two hex digits fails. */
@@ -114,6 +114,15 @@ describe("encodeQuotedPrintable", () => {
       const encoded = encodeQuotedPrintable(text);
       expectWellFormed(encoded);
       expect(decode(encoded)).toBe(canonical(text));
+    }
+  });
+
+  it("puts the part's headers first, for short and long texts alike", () => {
+    const headers = "Content-Type: text/plain; charset=utf-8\r\n\r\n";
+    for (const text of ["short é", "long line é\n".repeat(10_000)]) {
+      const part = quotedPrintableBuffer(text, headers).toString("latin1");
+      expect(part.startsWith(headers)).toBe(true);
+      expect(part.slice(headers.length)).toBe(encodeQuotedPrintable(text));
     }
   });
 
