@@ -13,6 +13,11 @@ export interface LinkSettings {
   now?: () => Date;
 }
 
+/** The part of a feedback link that names the paper and the vote. */
+export function feedbackQuery(paperId: string, kind: "more" | "less"): string {
+  return `?paper=${encodeURIComponent(paperId)}&vote=${kind}`;
+}
+
 export class Links {
   private readonly ttlDays: number;
   private readonly now: () => Date;
@@ -63,7 +68,7 @@ export class Links {
       "feedback",
       this.signer.sign({ purpose: "feedback", subject: readerId, expiresAt: this.later() }),
     );
-    return (paperId, kind) => `${base}?paper=${encodeURIComponent(paperId)}&vote=${kind}`;
+    return (paperId, kind) => `${base}${feedbackQuery(paperId, kind)}`;
   }
 
   feedback(readerId: string, paperId: string, kind: "more" | "less"): string {

@@ -66,7 +66,7 @@ export interface FeedbackTarget {
  * paper and the vote (see Links.feedbackLinks). Subjects of the older form
  * `${readerId}|${paperId}|${kind}` carry all three and are still honoured.
  */
-export function parseFeedbackSubject(
+export function parseFeedbackLink(
   subject: string,
   query: { paper?: unknown; vote?: unknown } = {},
 ): {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { parseFeedbackSubject } from "../../subscriptions/feedback-service.js";
+import { feedbackQuery } from "../../lib/links.js";
+import { parseFeedbackLink } from "../../subscriptions/feedback-service.js";
 import { CSRF_FIELD } from "../csrf.js";
 import { asForm, field } from "../form-body.js";
 import { feedbackConfirmPage, feedbackDonePage } from "../pages/feedback-page.js";
@@ -26,10 +27,7 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: WebDeps): voi
   const { ctx, csrf, feedback } = deps;
 
   const subjectOf = (request: { params: { token: string }; query: { paper?: string; vote?: string } }) =>
-    parseFeedbackSubject(ctx.signer.verify(request.params.token, "feedback"), request.query);
-  // The form posts back to the link it was opened with.
-  const actionOf = (token: string, paperId: string, kind: string) =>
-    `/feedback/${token}?paper=${encodeURIComponent(paperId)}&vote=${kind}`;
+    parseFeedbackLink(ctx.signer.verify(request.params.token, "feedback"), request.query);
 
   app.get<FeedbackRequest>("/feedback/:token", async (request, reply) => {
     const { readerId, paperId, kind } = subjectOf(request);
@@ -40,7 +38,8 @@ export function registerFeedbackRoutes(app: FastifyInstance, deps: WebDeps): voi
         paperTitle: target.paper.title,
         paperTopics: target.paper.topics,
         kind,
-        action: actionOf(request.params.token, paperId, kind),
+        // The form posts back to the link it was opened with.
+        action: `/feedback/${request.params.token}${feedbackQuery(paperId, kind)}`,
         csrfToken: csrf.token(request, reply, `feedback:${readerId}`),
         oppositeUrl: ctx.links.feedback(readerId, paperId, kind === "more" ? "less" : "more"),
       }),

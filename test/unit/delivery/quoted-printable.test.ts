@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, describe, expect, it } from "vitest";
 import { OutboxMailer } from "../../../src/delivery/mailer.js";
-import { encodeQuotedPrintable, quotedPrintableBuffer } from "../../../src/delivery/quoted-printable.js";
+import { quotedPrintableBuffer } from "../../../src/delivery/quoted-printable.js";
 import { seededRandom } from "../../helpers/seeded-random.js";
+
+const encodeQuotedPrintable = (text: string) => quotedPrintableBuffer(text).toString("latin1");
 
 /** RFC 2045 decoding, strict: any "=" not starting a soft break or two hex digits fails. */
 function decode(encoded: string): string {

@@ -7,7 +7,7 @@ import {
   HALF_LIFE_DAYS,
   KEYWORD_LIMIT,
   MAX_STORED_KEYWORDS,
-  parseFeedbackSubject,
+  parseFeedbackLink,
   readFeedbackWeights,
   TOPIC_LIMIT,
   topicWeightChanges,
@@ -96,7 +96,7 @@ describe("computeFeedbackWeights", () => {
 
 describe("helpers", () => {
   it("parses feedback links strictly: the reader from the token, the paper and vote from the query", () => {
-    expect(parseFeedbackSubject("r1", { paper: "p1", vote: "less" })).toEqual({
+    expect(parseFeedbackLink("r1", { paper: "p1", vote: "less" })).toEqual({
       readerId: "r1",
       paperId: "p1",
       kind: "less",
@@ -111,7 +111,7 @@ describe("helpers", () => {
     ];
     for (const query of bad) {
       try {
-        parseFeedbackSubject("r1", query);
+        parseFeedbackLink("r1", query);
         expect.unreachable(JSON.stringify(query));
       } catch (error) {
         expect(isAppError(error, "TOKEN_INVALID")).toBe(true);
@@ -120,10 +120,10 @@ describe("helpers", () => {
   });
 
   it("still reads feedback subjects of the older form, strictly", () => {
-    expect(parseFeedbackSubject("r1|p1|more")).toEqual({ readerId: "r1", paperId: "p1", kind: "more" });
+    expect(parseFeedbackLink("r1|p1|more")).toEqual({ readerId: "r1", paperId: "p1", kind: "more" });
     for (const bad of ["r1|p1|maybe", "r1|p1", "r1||more", "r1|p1|less|x", ""]) {
       try {
-        parseFeedbackSubject(bad);
+        parseFeedbackLink(bad);
         expect.unreachable(bad);
       } catch (error) {
         expect(isAppError(error, "TOKEN_INVALID")).toBe(true);
