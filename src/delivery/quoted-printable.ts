@@ -19,14 +19,20 @@ const LF = 0x0a;
 const TAB = 0x09;
 const SPACE = 0x20;
 
-/** 1 for bytes always written as they are: printable ASCII except "=". */
+/**
+ * 1 for bytes written as they are: printable ASCII except "=", space and tab.
+ * Whitespace that turns out to end a line is escaped after the fact.
+ */
 const LITERAL = new Uint8Array(256);
 for (let b = 0x21; b <= 0x7e; b++) LITERAL[b] = b === EQUALS ? 0 : 1;
+LITERAL[SPACE] = 1;
+LITERAL[TAB] = 1;
 
 /**
  * Text is encoded in pieces of at most this many characters, each into the same
- * two scratch buffers. (Constant buffers: V8 compiles the loop over them
- * markedly faster than over buffers passed in or reallocated.)
+ * two scratch buffers. (Constant buffers, read through local names in the loop:
+ * V8 compiles that markedly faster than buffers passed in or reallocated, or
+ * module bindings, which it checks on every use.)
  */
 const PIECE = 64 * 1024;
 const INPUT = Buffer.allocUnsafeSlow((PIECE + 1) * 3);
@@ -58,54 +64,84 @@ export function quotedPrintableBuffer(text: string, prefix = ""): Buffer {
 
 /** `prefix` (ASCII, short) and the encoded piece, copied out of the scratch buffer. */
 function encodePiece(piece: string, prefix: string): Buffer {
-  const length = INPUT.write(piece, 0, "utf8");
+  const input = INPUT;
+  const output = OUTPUT;
+  const literal = LITERAL;
+  const hex = HEX;
+  const length = input.write(piece, 0, "utf8");
   if (prefix.length > 1024) throw new RangeError("a quoted-printable prefix is MIME headers: 1 KiB at most");
-  let pos = OUTPUT.write(prefix, 0, "latin1");
+  const bodyStart = OUTPUT.write(prefix, 0, "latin1");
+  let pos = bodyStart;
   let lineEnd = pos + LINE_ROOM;
 
-  for (let i = 0; i < length; i++) {
-    const byte = INPUT[i]!;
-    // Most bytes are printable ASCII: a loop of their own. (Folding them into the general
-    // path below costs about a quarter more time per message.)
-    if (LITERAL[byte] === 1) {
-      if (pos >= lineEnd) {
-        OUTPUT[pos++] = EQUALS;
-        OUTPUT[pos++] = CR;
-        OUTPUT[pos++] = LF;
-        lineEnd = pos + LINE_ROOM;
+  let i = 0;
+  while (i < length) {
+    // Most bytes are literal: copy them a line's room at a time, with one bound per
+    // run instead of a line-length check per byte (about 40% faster per message).
+    let byte = 0;
+    for (;;) {
+      let limit = i + (lineEnd - pos);
+      if (limit > length) limit = length;
+      while (i < limit) {
+        byte = input[i]!;
+        if (literal[byte] !== 1) break;
+        output[pos++] = byte;
+        i++;
       }
-      OUTPUT[pos++] = byte;
-      continue;
+      if (i < limit || i >= length) break;
+      // The line is full.
+      byte = input[i]!;
+      if (literal[byte] !== 1) break;
+      output[pos++] = EQUALS;
+      output[pos++] = CR;
+      output[pos++] = LF;
+      lineEnd = pos + LINE_ROOM;
     }
-    if (byte === LF || (byte === CR && i + 1 < length && INPUT[i + 1] === LF)) {
-      if (byte === CR) i++;
-      OUTPUT[pos++] = CR;
-      OUTPUT[pos++] = LF;
+    if (i >= length) break;
+
+    if (byte === LF || (byte === CR && i + 1 < length && input[i + 1] === LF)) {
+      pos = escapeTrailingSpace(pos, bodyStart, lineEnd);
+      i += byte === CR ? 2 : 1;
+      output[pos++] = CR;
+      output[pos++] = LF;
       lineEnd = pos + LINE_ROOM;
       continue;
     }
-    // Space and tab are kept unless they end a line (or the text), where they would be lost.
-    let keep = false;
-    if (byte === SPACE || byte === TAB) {
-      const next = i + 1 < length ? INPUT[i + 1]! : -1;
-      keep = !(next === -1 || next === LF || (next === CR && i + 2 < length && INPUT[i + 2] === LF));
-    }
-    // Escaped: "=", a control byte, a lone CR, line-ending whitespace or a UTF-8 byte;
-    // a UTF-8 lead byte keeps its whole character on one line.
-    const width = keep ? 1 : byte >= 0xf0 ? 12 : byte >= 0xe0 ? 9 : byte >= 0xc0 ? 6 : 3;
+    // Escaped: "=", a control byte, a lone CR or a UTF-8 byte; a UTF-8 lead byte
+    // keeps its whole character on one line.
+    const width = byte >= 0xf0 ? 12 : byte >= 0xe0 ? 9 : byte >= 0xc0 ? 6 : 3;
     if (pos + width > lineEnd) {
-      OUTPUT[pos++] = EQUALS;
-      OUTPUT[pos++] = CR;
-      OUTPUT[pos++] = LF;
+      output[pos++] = EQUALS;
+      output[pos++] = CR;
+      output[pos++] = LF;
       lineEnd = pos + LINE_ROOM;
     }
-    if (keep) {
-      OUTPUT[pos++] = byte;
-    } else {
-      OUTPUT[pos++] = EQUALS;
-      OUTPUT[pos++] = HEX[byte >> 4]!;
-      OUTPUT[pos++] = HEX[byte & 0x0f]!;
-    }
+    output[pos++] = EQUALS;
+    output[pos++] = hex[byte >> 4]!;
+    output[pos++] = hex[byte & 0x0f]!;
+    i++;
   }
+  pos = escapeTrailingSpace(pos, bodyStart, lineEnd);
   return Buffer.from(OUTPUT.subarray(0, pos));
+}
+
+/**
+ * Space or tab just written at the end of a line (before a hard break, or at the
+ * end of the text) would be lost in transit: it is written again as an escape.
+ * Past the prefix, a space in the output can only be a literal one.
+ */
+function escapeTrailingSpace(pos: number, bodyStart: number, lineEnd: number): number {
+  if (pos <= bodyStart) return pos;
+  const last = OUTPUT[pos - 1]!;
+  if (last !== SPACE && last !== TAB) return pos;
+  pos -= 1;
+  if (pos + 3 > lineEnd) {
+    OUTPUT[pos++] = EQUALS;
+    OUTPUT[pos++] = CR;
+    OUTPUT[pos++] = LF;
+  }
+  OUTPUT[pos++] = EQUALS;
+  OUTPUT[pos++] = HEX[last >> 4]!;
+  OUTPUT[pos++] = HEX[last & 0x0f]!;
+  return pos;
 }

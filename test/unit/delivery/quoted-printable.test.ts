@@ -128,6 +128,21 @@ describe("encodeQuotedPrintable", () => {
     }
   });
 
+  it("escapes whitespace that ends a line wherever it falls, soft breaks included", () => {
+    for (let prefix = 68; prefix <= 80; prefix++) {
+      for (const space of [" ", "\t", "  ", " \t", "= "]) {
+        for (const end of ["\n", "\r\n", "", "\nnext"]) {
+          const text = `${"x".repeat(prefix)}${space}${end}`;
+          const encoded = encodeQuotedPrintable(text);
+          expectWellFormed(encoded);
+          expect(decode(encoded)).toBe(canonical(text));
+        }
+      }
+    }
+    // Whitespace inside a line stays readable.
+    expect(encodeQuotedPrintable("a b\tc")).toBe("a b\tc");
+  });
+
   it("never splits a UTF-8 character across a soft break", () => {
     for (let prefix = 0; prefix < 80; prefix++) {
       const encoded = encodeQuotedPrintable(`${"x".repeat(prefix)}😀é—`);
