@@ -111,6 +111,7 @@ export class AppContext {
       logger,
       messageDomain,
       queue: { enqueueDeliveries: (ids) => this.queues.enqueueDeliveries(ids) },
+      onEdition: (date, now) => this.composer.warm(date, now),
     });
     this.lifecycleMail = new LifecycleMailer({
       prisma,

@@ -30,6 +30,8 @@ interface DueReader {
 }
 
 const BATCH = 500;
+/** The first batch of an edition is small, so its first sends start while the rest is planned. */
+const FIRST_BATCH = 50;
 
 /**
  * Finds readers who are due (active, not suppressed, past their local send hour,
@@ -44,11 +46,24 @@ export class DeliveryPlanner {
   private readonly logger: Logger;
   private readonly messageDomain: string;
 
-  constructor(deps: { prisma: PrismaClient; queue: DeliveryQueue; logger: Logger; messageDomain: string }) {
+  private readonly onEdition: ((date: string, now: Date) => void) | undefined;
+
+  constructor(deps: {
+    prisma: PrismaClient;
+    queue: DeliveryQueue;
+    logger: Logger;
+    messageDomain: string;
+    /**
+     * Told of each edition before its deliveries are enqueued, so a composer in this
+     * process can load and prepare the edition while the rest is planned.
+     */
+    onEdition?: (date: string, now: Date) => void;
+  }) {
     this.prisma = deps.prisma;
     this.queue = deps.queue;
     this.logger = deps.logger;
     this.messageDomain = deps.messageDomain;
+    this.onEdition = deps.onEdition;
   }
 
   async plan(now: Date, options: PlanOptions = {}): Promise<PlanResult> {
@@ -64,8 +79,10 @@ export class DeliveryPlanner {
     const pending: string[] = [];
     for (const [date, readerIds] of [...byDate].sort(([a], [b]) => a.localeCompare(b))) {
       const edition = await this.edition(date);
-      for (let i = 0; i < readerIds.length; i += BATCH) {
-        const batch = readerIds.slice(i, i + BATCH);
+      this.onEdition?.(date, now);
+      for (let i = 0; i < readerIds.length; ) {
+        const batch = readerIds.slice(i, i + (i === 0 ? FIRST_BATCH : BATCH));
+        i += batch.length;
         created += await this.insertDeliveries(edition.id, batch, now);
         // Created now or by an earlier run that stopped before enqueueing. (One array
         // parameter: Prisma's `in` costs CPU per id.)

@@ -171,6 +171,14 @@ export class EditionComposer implements DigestComposer {
     };
   }
 
+  /**
+   * Starts loading and preparing an edition now (the planner calls this), so the
+   * first digests need not wait for it. A failure is left for compose to report.
+   */
+  warm(editionDate: string, now: Date): void {
+    this.prepare(editionDate, now).catch(() => {});
+  }
+
   private prepare(cacheKey: string, now: Date): Promise<PreparedEdition> {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
