@@ -19,5 +19,5 @@ COPY templates ./templates
 COPY samples ./samples
 USER node
 EXPOSE 3000
-ENTRYPOINT ["node", "bin/paperboy.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=64", "bin/paperboy.js"]
 CMD ["start"]
