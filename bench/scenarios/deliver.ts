@@ -45,7 +45,7 @@ import type { BenchResult } from "../harness.js";
  * (the machine is shared). cpuMsPerDigest is this process's CPU time per digest.
  */
 const READERS = 2_000;
-const ROUNDS = 2;
+const ROUNDS = 3;
 const NAIVE_READERS = 100;
 /** One reader after another, as a first version (and the self-hosted arXiv mailers) would. */
 const NAIVE_CONCURRENCY = 1;
