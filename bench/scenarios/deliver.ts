@@ -17,7 +17,7 @@ import { buildListHeaders } from "../../src/delivery/message-headers.js";
 import { toProfile } from "../../src/digests/edition-composer.js";
 import type { Reader } from "../../src/generated/prisma/client.js";
 import { localDate } from "../../src/lib/clock.js";
-import { silentLogger } from "../../src/lib/logger.js";
+import { createLogger, silentLogger } from "../../src/lib/logger.js";
 import { prepareEdition } from "../../src/ranking/edition-context.js";
 import { rankReader } from "../../src/ranking/edition-ranker.js";
 import { TOPIC_SLUGS } from "../../src/topics/taxonomy.js";
@@ -30,7 +30,8 @@ import type { BenchResult } from "../harness.js";
  * (its own process, bodies discarded, messages counted):
  * - paperboy: the real path end to end. Plan 2,000 confirmed readers, BullMQ jobs on
  *   the local Redis, in-process workers rank, render and send through the pooled
- *   mailer and record each delivery; from plan to every delivery settled.
+ *   mailer and record each delivery, logging at the default level; from plan to
+ *   every delivery settled.
  * - naive: what one would write first. Per reader: load the candidate papers and rank
  *   them, fill the MJML template and call mjml2html, send with nodemailer's defaults (a
  *   new connection per message, text encoding auto-detected); one reader after another.
@@ -170,7 +171,9 @@ function rate(m: Measure): number {
 
 /** Plan every active reader and run the workers in this process until every delivery is settled. */
 async function runPaperboy(config: Config, sink: SinkProcess): Promise<Measure> {
-  const ctx = await AppContext.create(config, { logger: silentLogger() });
+  // Logs as a worker logs by default (a JSON line per delivery), to /dev/null.
+  const logger = createLogger({ level: "info", destination: "/dev/null" });
+  const ctx = await AppContext.create(config, { logger });
   try {
     await startWorkerRole(ctx);
     const before = await sink.stats();

@@ -5,6 +5,8 @@ export type { Logger };
 export interface LoggerOptions {
   level?: string;
   name?: string;
+  /** Where lines go: a file descriptor or a path (default 2, stderr). */
+  destination?: number | string;
 }
 
 /**
@@ -19,7 +21,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       base: { pid: process.pid },
       redact: { paths: ["*.password", "*.secret", "*.html", "*.text"], remove: true },
     },
-    pino.destination({ fd: 2, sync: true }),
+    pino.destination({ dest: options.destination ?? 2, sync: true }),
   );
 }
 
