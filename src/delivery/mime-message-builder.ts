@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { foldLines } from "nodemailer/lib/mime-funcs";
 import MimeNode from "nodemailer/lib/mime-node";
+import { AppError } from "../lib/errors.js";
 import type { OutgoingMessage } from "./mailer.js";
 import { quotedPrintableBuffer } from "./quoted-printable.js";
 
@@ -80,7 +81,7 @@ export class MimeMessageBuilder {
       const node = newEncoder();
       node.setHeader("From", from);
       const address = node.getEnvelope().from;
-      if (!address) throw new Error(`the sender "${from}" has no address`);
+      if (!address) throw new AppError("SMTP_CONFIG", `the sender "${from}" has no address (MAIL_FROM)`);
       sender = { header: foldLines(`From: ${node.encodeHeaderValue("From", from)}`, 76), address };
       this.senders.set(from, sender);
     }
@@ -93,7 +94,10 @@ export class MimeMessageBuilder {
     const node = newEncoder();
     node.setHeader("To", to);
     const recipients = node.getEnvelope().to;
-    if (recipients.length !== 1) throw new Error(`"${to}" is not one recipient address`);
+    if (recipients.length !== 1) {
+      // No server would take it either: final for this reader, like a 550.
+      throw new AppError("SMTP_PERMANENT", `"${to}" is not one recipient address`);
+    }
     return { header: foldLines(`To: ${node.encodeHeaderValue("To", to)}`, 76), to: recipients };
   }
 }

@@ -1,3 +1,5 @@
+import { isAppError } from "../lib/errors.js";
+
 /**
  * What an SMTP failure means for a delivery:
  * - transient: network errors, timeouts and 4xx replies; retried with backoff.
@@ -25,6 +27,10 @@ const CONFIG_CODES = new Set([530, 534, 535, 538]);
 const NETWORK_CONFIG = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAUTH", "ETLS", "ECONFIG"]);
 
 export function classifySmtpFailure(error: unknown): SmtpFailure {
+  // Refused before any server saw it (a message that cannot be written for this recipient or sender).
+  if (isAppError(error, "SMTP_PERMANENT"))
+    return { kind: "permanent", code: undefined, message: error.message };
+  if (isAppError(error, "SMTP_CONFIG")) return { kind: "config", code: undefined, message: error.message };
   const e = (error ?? {}) as NodemailerError;
   const code = typeof e.responseCode === "number" ? e.responseCode : undefined;
   const message = oneLine(e.response ?? e.message ?? String(error));

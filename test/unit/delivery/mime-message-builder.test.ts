@@ -89,8 +89,13 @@ describe("MimeMessageBuilder", () => {
     expect(builder.build(message({ to: "Some.One@Example.ORG" }), DATE).envelope.to).toEqual([
       "Some.One@example.org",
     ]);
-    expect(() => builder.build(message({ to: "a@example.org, b@example.org" }), DATE)).toThrow(
-      /not one recipient/,
+    for (const to of ["a@example.org, b@example.org", "no address at all"]) {
+      expect(() => builder.build(message({ to }), DATE)).toThrow(
+        expect.objectContaining({ code: "SMTP_PERMANENT" }),
+      );
+    }
+    expect(() => builder.build(message({ from: "paperboy" }), DATE)).toThrow(
+      expect.objectContaining({ code: "SMTP_CONFIG" }),
     );
   });
 

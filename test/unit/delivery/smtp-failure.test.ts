@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifySmtpFailure } from "../../../src/delivery/smtp-failure.js";
+import { AppError } from "../../../src/lib/errors.js";
 
 const smtpError = (fields: Record<string, unknown>) => Object.assign(new Error("smtp"), fields);
 
@@ -26,6 +27,15 @@ describe("classifySmtpFailure", () => {
     expect(classifySmtpFailure(smtpError({ responseCode: 535, code: "EAUTH" })).kind).toBe("config");
     expect(classifySmtpFailure(smtpError({ code: "ECONNREFUSED" })).kind).toBe("config");
     expect(classifySmtpFailure(smtpError({ responseCode: 553, command: "MAIL FROM" })).kind).toBe("config");
+  });
+
+  it("takes a message refused before sending for what its code says", () => {
+    expect(classifySmtpFailure(new AppError("SMTP_PERMANENT", "not one recipient"))).toEqual({
+      kind: "permanent",
+      code: undefined,
+      message: "not one recipient",
+    });
+    expect(classifySmtpFailure(new AppError("SMTP_CONFIG", "no sender")).kind).toBe("config");
   });
 
   it("keeps the reply on one line", () => {
