@@ -39,9 +39,9 @@ import type { BenchResult } from "../harness.js";
  *   nodemailer transport of the same size with the same concurrency, text encoding
  *   set (quoted-printable): sending alone, as the stack sends.
  * - ceiling.own-mailer: the same, through paperboy's own mailer (SmtpMailer: the same
- *   pooled transport, bodies encoded by paperboy's quoted-printable encoder). A
- *   stricter bound: what paperboy's sending path costs without ranking, rendering,
- *   queue and database; paperboy / this is the share the rest of the pipeline leaves.
+ *   pooled transport, each message written whole by MimeMessageBuilder). A stricter
+ *   bound: what paperboy's sending path costs without ranking, rendering, queue and
+ *   database; paperboy / this is the share the rest of the pipeline leaves.
  * Each runs once per round on its own cohort of readers; the best round counts
  * (the machine is shared). cpuMsPerDigest is this process's CPU time per digest.
  */
