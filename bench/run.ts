@@ -8,6 +8,11 @@ import { emit, type Scenario } from "./harness.js";
 // each in a process of its own, so one scenario's heap, caches and peak RSS do not
 // colour the next one's numbers; JSON lines are printed as they come.
 const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * Node flags per scenario. deliver runs the worker, so it runs as `paperboy worker`
+ * does (bin/paperboy.js); the others measure code paths with Node's defaults.
+ */
+const NODE_FLAGS: Record<string, string[]> = { "deliver.ts": ["--max-semi-space-size=64"] };
 const args = process.argv.slice(2);
 
 if (args[0] === "--in-process") {
@@ -31,7 +36,7 @@ let failed = false;
 for (const file of files) {
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), "--in-process", file],
+    [...process.execArgv, ...(NODE_FLAGS[file] ?? []), fileURLToPath(import.meta.url), "--in-process", file],
     { stdio: "inherit" },
   );
   if (child.status !== 0) {
