@@ -50,6 +50,8 @@ export class AppContext {
   readonly delivery: DeliveryService;
   readonly planner: DeliveryPlanner;
   private sweeperInstance: DeliverySweeper | undefined;
+  /** This process runs send workers (the worker role): its planner warms their composer. */
+  private sendsHere = false;
   readonly composer: EditionComposer;
   readonly lifecycleMail: LifecycleMailer;
   readonly ingestion: IngestionService;
@@ -111,7 +113,10 @@ export class AppContext {
       logger,
       messageDomain,
       queue: { enqueueDeliveries: (ids) => this.queues.enqueueDeliveries(ids) },
-      onEdition: (date, now) => this.composer.warm(date, now),
+      // Only where this process sends: after a plain `send` nothing here would use it.
+      onEdition: (date, now) => {
+        if (this.sendsHere) this.composer.warm(date, now);
+      },
     });
     this.lifecycleMail = new LifecycleMailer({
       prisma,
@@ -190,6 +195,11 @@ export class AppContext {
   get queues(): Queues {
     if (!this.queueSet) throw new Error("this command runs without Redis");
     return this.queueSet;
+  }
+
+  /** Called by the worker role: deliveries planned in this process are also sent from it. */
+  markSending(): void {
+    this.sendsHere = true;
   }
 
   /** Registers something to close before the context's own resources. */

@@ -7,6 +7,7 @@ import { runScheduledIngest } from "./ingest-runner.js";
 
 /** The three roles a process can play; `paperboy start` plays all of them. */
 export async function startWorkerRole(ctx: AppContext): Promise<Worker[]> {
+  ctx.markSending();
   const workers = startWorkers(
     ctx.redis,
     ctx.queues,

@@ -78,6 +78,8 @@ export function registerPipelineCommands(program: Command, withContext: WithCont
         const date = checkDate(opts.date);
         await withContext(async (ctx) => {
           const now = ctx.clock.now();
+          // With --wait this process sends too: workers first, so sending starts while planning.
+          if (opts.wait) await startWorkerRole(ctx);
           const plan = opts.retryFailed
             ? await retryFailed(ctx, date)
             : await ctx.planner.plan(now, {
@@ -92,7 +94,6 @@ export function registerPipelineCommands(program: Command, withContext: WithCont
               );
             return;
           }
-          await startWorkerRole(ctx);
           const progress = createProgress("sending", plan.deliveryIds.length);
           const summary = await waitForDeliveries(ctx.db.prisma, plan.deliveryIds, (done, total) =>
             progress.update(done, total),

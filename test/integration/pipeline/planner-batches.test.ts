@@ -52,7 +52,7 @@ describe("planning a large edition", () => {
     expect(await app.ctx.db.prisma.delivery.count({ where: { status: "planned" } })).toBe(620);
   });
 
-  it("warms the composer with the edition it plans, so the first digests need not load it", async () => {
+  it("warms the composer with the edition it plans where this process sends, and only there", async () => {
     const warmed: string[] = [];
     const composer = app.ctx.composer;
     const warm = composer.warm.bind(composer);
@@ -61,10 +61,14 @@ describe("planning a large edition", () => {
       warm(date, at);
     };
     try {
+      // A process that only plans (a plain `paperboy send`) has no use for it.
       await app.ctx.planner.plan(now, { force: true, date: "2026-11-24" });
+      expect(warmed).toEqual([]);
+      app.ctx.markSending();
+      await app.ctx.planner.plan(now, { force: true, date: "2026-11-25" });
     } finally {
       composer.warm = warm;
     }
-    expect(warmed).toEqual(["2026-11-24"]);
+    expect(warmed).toEqual(["2026-11-25"]);
   });
 });
