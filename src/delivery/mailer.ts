@@ -1,7 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import nodemailer, { type SendMailOptions, type Transporter, type TransportOptions } from "nodemailer";
+import nodemailer, {
+  type SendMailOptions,
+  type SentMessageInfo,
+  type Transporter,
+  type TransportOptions,
+} from "nodemailer";
+import DKIM from "nodemailer/lib/dkim";
 import { MimeMessageBuilder } from "./mime-message-builder.js";
+import { PrebuiltMessage } from "./prebuilt-message.js";
 
 export interface OutgoingMessage {
   from: string;
@@ -36,17 +43,28 @@ export interface SmtpMailerOptions {
   dkim?: { domainName: string; keySelector: string; privateKey: string } | undefined;
 }
 
+/** What SmtpMailer hands a message to: the pool under nodemailer's sendMail. */
+interface SmtpPool {
+  send(
+    mail: { data: Record<string, never>; message: PrebuiltMessage },
+    callback: (error: Error | null, info: SentMessageInfo) => void,
+  ): void;
+}
+
 /**
- * Nodemailer's pooled SMTP transport (connections, pipelining of the SMTP
- * dialogue, DKIM signing). Each message is handed over finished: written by
- * MimeMessageBuilder with nodemailer's header encoder and our one-pass
- * quoted-printable encoder. nodemailer's own composition (a MIME tree, a chain
- * of streams, auto-detected body encodings) cost more CPU per digest than
- * ranking, rendering and the queue together.
+ * Nodemailer's pooled SMTP transport (connections, the SMTP dialogue, retrying a
+ * message on another connection when a server drops one unsent). Each message is
+ * handed to the pool finished: written by MimeMessageBuilder with nodemailer's
+ * header encoder and our one-pass quoted-printable encoder, and DKIM-signed with
+ * nodemailer's signer (PrebuiltMessage). nodemailer's own composition (a MIME
+ * tree, a chain of streams, auto-detected body encodings) cost more CPU per
+ * digest than ranking, rendering and the queue together.
  */
 export class SmtpMailer implements Mailer {
   private readonly transport: Transporter;
+  private readonly pool: SmtpPool;
   private readonly builder = new MimeMessageBuilder();
+  private readonly dkim: DKIM | undefined;
   readonly description: string;
 
   constructor(options: SmtpMailerOptions) {
@@ -69,14 +87,24 @@ export class SmtpMailer implements Mailer {
       connectionTimeout: 20_000,
       greetingTimeout: 15_000,
       socketTimeout: 60_000,
-      dkim: options.dkim,
     } as TransportOptions);
+    this.pool = (this.transport as unknown as { transporter: SmtpPool }).transporter;
+    this.dkim = options.dkim ? new DKIM(options.dkim) : undefined;
     url.password = url.password ? "***" : "";
     this.description = `SMTP ${url.protocol}//${url.host}`;
   }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
-    const info = await this.transport.sendMail(toNodemailer(this.builder, message));
+    const prebuilt = new PrebuiltMessage(
+      this.builder.build(message, new Date()),
+      message.messageId,
+      this.dkim,
+    );
+    const info = await new Promise<SentMessageInfo>((resolve, reject) => {
+      this.pool.send({ data: {}, message: prebuilt }, (error, sent) =>
+        error ? reject(error) : resolve(sent),
+      );
+    });
     return { messageId: message.messageId, response: String(info.response ?? "") };
   }
 
