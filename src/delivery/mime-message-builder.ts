@@ -33,7 +33,8 @@ const HTML_PART =
 
 /**
  * Writes a digest or lifecycle email (multipart/alternative: text, then HTML,
- * both quoted-printable) as the bytes nodemailer sends, for nodemailer's `raw`
+ * both quoted-printable) as the bytes that go over SMTP: SmtpMailer hands them
+ * to nodemailer's pool (PrebuiltMessage), the outbox to nodemailer's `raw`
  * option. Every header value goes through nodemailer's own encoder
  * (MimeNode.encodeHeaderValue, folded at 76 as nodemailer folds), so headers
  * read as nodemailer would write them; what is skipped is building a MIME tree

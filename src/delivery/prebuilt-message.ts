@@ -14,8 +14,10 @@ import type { BuiltMessage } from "./mime-message-builder.js";
  * about 0.15 ms of CPU per digest, 40% of sending. DKIM signing, which sendMail
  * would add, is done here with nodemailer's own signer.
  *
- * nodemailer is pinned to the version this was read from; the integration tests
- * send through the pool (retries on another connection, DKIM verified).
+ * nodemailer is pinned to the version this was read from. The integration tests
+ * send through the pool (DKIM verified, 421s, 550s, a killed worker); that every
+ * read gives the whole message, which a retry on another connection relies on,
+ * is a unit test: no test here makes a server drop a connection at that moment.
  */
 export class PrebuiltMessage {
   constructor(
